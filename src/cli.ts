@@ -1,0 +1,202 @@
+import { parseArgs } from 'node:util';
+import { verifyAudit } from './kernel/audit.js';
+import { isRole, ROLES } from './kernel/auth/roles.js';
+import { createUser } from './kernel/auth/service.js';
+import { firstStart, openContext, printFirstStart } from './kernel/bootstrap.js';
+import { addCalendarDays, addWorkdays, isValidDate, today } from './kernel/calendar.js';
+import { loadConfig } from './kernel/config.js';
+import { sweepDeadlines } from './kernel/deadlines.js';
+import { isEmpty, seedDemo } from './kernel/demo/seed.js';
+import { AppError } from './kernel/errors.js';
+import type { KernelContext } from './kernel/module.js';
+import { isOrgCode } from './kernel/orgs/codes.js';
+import { orgTree } from './kernel/orgs/service.js';
+import { modules } from './modules.js';
+
+const HELP = `fazhi — 法治政府建设数字化平台 命令行
+
+用法: npx fazhi <命令> [选项]
+
+  migrate                              应用数据库迁移
+  seed-demo [--seed N]                 在空数据库中生成演示县(相同 seed 结果相同)
+  orgs [--json] [--root CODE]          输出组织机构树
+  user add --username U --password P --role 角色 --org CODE [--name 姓名]
+                                       创建账户(角色: ${ROLES.join('、')})
+  calendar due --from YYYY-MM-DD (--days N | --workdays N)
+                                       计算法定期限届满日
+  sweep [--date YYYY-MM-DD]            运行期限巡检:到期提醒与逾期督办(幂等)
+  verify-audit                         校验审计日志哈希链
+
+环境变量: FAZHI_DATA_DIR(默认 ./data)、DATABASE_URL(使用 PostgreSQL 服务器)`;
+
+class UsageError extends Error {}
+
+function int(value: string | undefined, name: string): number {
+  if (value === undefined || !/^\d+$/.test(value)) throw new UsageError(`--${name} 须为非负整数`);
+  return Number(value);
+}
+
+async function withContext<T>(fn: (ctx: KernelContext) => Promise<T>): Promise<T> {
+  const ctx = await openContext(loadConfig(), { role: `命令 ${process.argv.slice(2).join(' ')}` });
+  try {
+    return await fn(ctx);
+  } finally {
+    await ctx.database.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(HELP);
+      return 0;
+
+    case 'migrate':
+      await withContext(async () => {});
+      console.log('数据库迁移已完成');
+      return 0;
+
+    case 'seed-demo': {
+      const { values } = parseArgs({ args: rest, options: { seed: { type: 'string' } } });
+      const seed = values.seed === undefined ? 2024 : int(values.seed, 'seed');
+      return withContext(async (ctx) => {
+        if (!(await isEmpty(ctx.database.db))) {
+          console.error('数据库中已有账户,演示数据只能生成在空数据库中(可另设 FAZHI_DATA_DIR 指向新目录)');
+          return 1;
+        }
+        const shape = await ctx.database.db.transaction((tx) => seedDemo(tx, seed, modules));
+        const villages = shape.townships.reduce((n, t) => n + t.villages.length, 0);
+        console.log(`已生成演示县:${shape.townships.length} 个乡镇/街道,${villages} 个村/社区(seed=${seed})`);
+        return 0;
+      });
+    }
+
+    case 'orgs': {
+      const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean' }, root: { type: 'string' } } });
+      return withContext(async (ctx) => {
+        let root = values.root;
+        if (!root) {
+          const top = await ctx.database.db.query.orgs.findFirst({ where: (o, { isNull }) => isNull(o.parentCode) });
+          root = top?.code;
+        }
+        if (!root) {
+          console.error('组织机构为空');
+          return 1;
+        }
+        if (!isOrgCode(root)) throw new UsageError(`组织代码无效: ${root}`);
+        const tree = await orgTree(ctx.database.db, root);
+        if (!tree) {
+          console.error(`组织 ${root} 不存在`);
+          return 1;
+        }
+        if (values.json) {
+          console.log(JSON.stringify(tree));
+        } else {
+          const print = (n: typeof tree, depth: number) => {
+            console.log(`${'  '.repeat(depth)}${n.code} ${n.name}`);
+            for (const c of n.children) print(c, depth + 1);
+          };
+          print(tree, 0);
+        }
+        return 0;
+      });
+    }
+
+    case 'user': {
+      const [sub, ...args] = rest;
+      if (sub !== 'add') throw new UsageError('用法: npx fazhi user add --username U --password P --role 角色 --org CODE');
+      const { values } = parseArgs({
+        args,
+        options: {
+          username: { type: 'string' },
+          password: { type: 'string' },
+          role: { type: 'string' },
+          org: { type: 'string' },
+          name: { type: 'string' },
+        },
+      });
+      if (!values.username || !values.password || !values.role || !values.org) {
+        throw new UsageError('需要 --username、--password、--role 和 --org');
+      }
+      if (!isRole(values.role)) throw new UsageError(`未知角色「${values.role}」,可选:${ROLES.join('、')}`);
+      const { username, password, role, org, name } = values;
+      return withContext(async (ctx) => {
+        const id = await ctx.database.db.transaction((tx) =>
+          createUser(tx, { username, password, displayName: name ?? username, grants: [{ role, orgCode: org }] }),
+        );
+        console.log(`已创建账户 ${username}(编号 ${id},${role},${org})`);
+        return 0;
+      });
+    }
+
+    case 'calendar': {
+      const [sub, ...args] = rest;
+      if (sub !== 'due') throw new UsageError('用法: npx fazhi calendar due --from YYYY-MM-DD (--days N | --workdays N)');
+      const { values } = parseArgs({
+        args,
+        options: { from: { type: 'string' }, days: { type: 'string' }, workdays: { type: 'string' }, json: { type: 'boolean' } },
+      });
+      if (!values.from || !isValidDate(values.from)) throw new UsageError('--from 须为有效日期 YYYY-MM-DD');
+      if ((values.days === undefined) === (values.workdays === undefined)) throw new UsageError('请指定 --days 或 --workdays 之一');
+      const result =
+        values.days !== undefined ? addCalendarDays(values.from, int(values.days, 'days')) : addWorkdays(values.from, int(values.workdays, 'workdays'));
+      if (values.json) console.log(JSON.stringify(result));
+      else {
+        console.log(result.due);
+        if (result.provisional) console.error('注意:该日期所在年度的节假日安排尚未公布,结果为暂定');
+      }
+      return 0;
+    }
+
+    case 'sweep': {
+      const { values } = parseArgs({ args: rest, options: { date: { type: 'string' } } });
+      if (values.date && !isValidDate(values.date)) throw new UsageError('--date 须为有效日期 YYYY-MM-DD');
+      return withContext(async (ctx) => {
+        const r = await sweepDeadlines(ctx.database.db, values.date ?? today());
+        console.log(JSON.stringify(r));
+        return 0;
+      });
+    }
+
+    case 'verify-audit':
+      return withContext(async (ctx) => {
+        const r = await verifyAudit(ctx.database.db);
+        if (r.ok) {
+          console.log(`审计日志完整:共 ${r.entries} 条`);
+          return 0;
+        }
+        const b = r.brokenAt!;
+        console.error(`审计日志已被破坏:第 ${b.position} 条(id=${b.id}):${b.reason};此前 ${r.entries} 条完好`);
+        return 1;
+      });
+
+    case 'first-start':
+      return withContext(async (ctx) => {
+        printFirstStart(await firstStart(ctx, modules));
+        return 0;
+      });
+
+    default:
+      throw new UsageError(`未知命令「${command}」\n\n${HELP}`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err) => {
+    if (err instanceof UsageError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    if (err instanceof AppError) {
+      console.error(err.message);
+      process.exit(err.code === 'DATA_DIR_LOCKED' ? 3 : 1);
+    }
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);

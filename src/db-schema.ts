@@ -1,0 +1,2 @@
+// Every table of the platform: the kernel's and each module's. drizzle-kit reads this file.
+export * from './kernel/db/schema.js';

@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { openDatabase } from '../kernel/db/client.js';
+import { adminUrl, TEMPLATE_DB } from './pg-urls.js';
+
+/**
+ * Migrate once per run. PGlite: dump the migrated data dir, each test file loads its own copy.
+ * PostgreSQL: a migrated template database, each test file gets `CREATE DATABASE … TEMPLATE`.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const kind = project.config.env?.FAZHI_TEST_DB ?? 'pglite';
+  if (kind === 'postgres') {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error('FAZHI_TEST_DB=postgres needs DATABASE_URL');
+    const pg = await import('pg');
+    const admin = new pg.default.Client({ connectionString: adminUrl(url) });
+    await admin.connect();
+    // Leftovers of an interrupted run first.
+    const stale = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'fazhi_t_%' OR datname = $1`, [TEMPLATE_DB]);
+    for (const r of stale.rows) await admin.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${TEMPLATE_DB}"`);
+    const database = await openDatabase({ databaseUrl: withDb(url, TEMPLATE_DB), poolSize: 1 });
+    await database.migrate();
+    await database.close();
+    project.provide('pgTemplate', TEMPLATE_DB);
+    return async () => {
+      await admin.query(`DROP DATABASE IF EXISTS "${TEMPLATE_DB}" WITH (FORCE)`);
+      await admin.end();
+    };
+  }
+  const database = await openDatabase({ dataDir: 'memory://' });
+  await database.migrate();
+  const dump = await database.pglite!.dumpDataDir('none');
+  await database.close();
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-test-')), 'migrated.tar');
+  fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  project.provide('pgliteDump', file);
+  return async () => fs.rmSync(path.dirname(file), { recursive: true, force: true });
+}
+
+export function withDb(url: string, db: string): string {
+  const u = new URL(url);
+  u.pathname = `/${db}`;
+  return u.toString();
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgliteDump: string;
+    pgTemplate: string;
+  }
+}
