@@ -76,11 +76,16 @@ async function main(argv: string[]): Promise<number> {
     }
 
     case 'orgs': {
-      const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean' }, root: { type: 'string' } } });
+      const { values } = parseArgs({
+        args: rest,
+        options: { json: { type: 'boolean' }, root: { type: 'string' } },
+      });
       return withContext(async (ctx) => {
         let root = values.root;
         if (!root) {
-          const top = await ctx.database.db.query.orgs.findFirst({ where: (o, { isNull }) => isNull(o.parentCode) });
+          const top = await ctx.database.db.query.orgs.findFirst({
+            where: (o, { isNull }) => isNull(o.parentCode),
+          });
           root = top?.code;
         }
         if (!root) {
@@ -108,7 +113,8 @@ async function main(argv: string[]): Promise<number> {
 
     case 'user': {
       const [sub, ...args] = rest;
-      if (sub !== 'add') throw new UsageError('用法: npx fazhi user add --username U --password P --role 角色 --org CODE');
+      if (sub !== 'add')
+        throw new UsageError('用法: npx fazhi user add --username U --password P --role 角色 --org CODE');
       const { values } = parseArgs({
         args,
         options: {
@@ -126,7 +132,12 @@ async function main(argv: string[]): Promise<number> {
       const { username, password, role, org, name } = values;
       return withContext(async (ctx) => {
         const id = await ctx.database.db.transaction((tx) =>
-          createUser(tx, { username, password, displayName: name ?? username, grants: [{ role, orgCode: org }] }),
+          createUser(tx, {
+            username,
+            password,
+            displayName: name ?? username,
+            grants: [{ role, orgCode: org }],
+          }),
         );
         console.log(`已创建账户 ${username}(编号 ${id},${role},${org})`);
         return 0;
@@ -135,15 +146,24 @@ async function main(argv: string[]): Promise<number> {
 
     case 'calendar': {
       const [sub, ...args] = rest;
-      if (sub !== 'due') throw new UsageError('用法: npx fazhi calendar due --from YYYY-MM-DD (--days N | --workdays N)');
+      if (sub !== 'due')
+        throw new UsageError('用法: npx fazhi calendar due --from YYYY-MM-DD (--days N | --workdays N)');
       const { values } = parseArgs({
         args,
-        options: { from: { type: 'string' }, days: { type: 'string' }, workdays: { type: 'string' }, json: { type: 'boolean' } },
+        options: {
+          from: { type: 'string' },
+          days: { type: 'string' },
+          workdays: { type: 'string' },
+          json: { type: 'boolean' },
+        },
       });
       if (!values.from || !isValidDate(values.from)) throw new UsageError('--from 须为有效日期 YYYY-MM-DD');
-      if ((values.days === undefined) === (values.workdays === undefined)) throw new UsageError('请指定 --days 或 --workdays 之一');
+      if ((values.days === undefined) === (values.workdays === undefined))
+        throw new UsageError('请指定 --days 或 --workdays 之一');
       const result =
-        values.days !== undefined ? addCalendarDays(values.from, int(values.days, 'days')) : addWorkdays(values.from, int(values.workdays, 'workdays'));
+        values.days !== undefined
+          ? addCalendarDays(values.from, int(values.days, 'days'))
+          : addWorkdays(values.from, int(values.workdays, 'workdays'));
       if (values.json) console.log(JSON.stringify(result));
       else {
         console.log(result.due);
@@ -170,7 +190,9 @@ async function main(argv: string[]): Promise<number> {
           return 0;
         }
         const b = r.brokenAt!;
-        console.error(`审计日志已被破坏:第 ${b.position} 条(id=${b.id}):${b.reason};此前 ${r.entries} 条完好`);
+        console.error(
+          `审计日志已被破坏:第 ${b.position} 条(id=${b.id}):${b.reason};此前 ${r.entries} 条完好`,
+        );
         return 1;
       });
 

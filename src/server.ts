@@ -1,5 +1,5 @@
-import { today } from './kernel/calendar.js';
 import { firstStart, openContext, printFirstStart } from './kernel/bootstrap.js';
+import { today } from './kernel/calendar.js';
 import { loadConfig } from './kernel/config.js';
 import { sweepDeadlines } from './kernel/deadlines.js';
 import { buildApp } from './kernel/http/app.js';
@@ -39,7 +39,9 @@ async function main(): Promise<void> {
 
   await app.listen({ port: config.port, host: config.host });
   const where = ctx.database.kind === 'pglite' ? `内置数据库 ${config.dataDir}` : 'PostgreSQL';
-  console.log(`fazhi 已启动: http://localhost:${config.port} (${where},用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒)`);
+  console.log(
+    `fazhi 已启动: http://localhost:${config.port} (${where},用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒)`,
+  );
 }
 
 main().catch((err) => {

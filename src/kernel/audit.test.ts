@@ -33,21 +33,31 @@ describe('audit chain', () => {
   });
 
   it('refuses updates and deletes at the database', async () => {
-    await expect(ctx.database.db.execute(sql`UPDATE kernel_audit SET actor = 'x' WHERE id = 1`)).rejects.toThrow();
+    await expect(
+      ctx.database.db.execute(sql`UPDATE kernel_audit SET actor = 'x' WHERE id = 1`),
+    ).rejects.toThrow();
     await expect(ctx.database.db.execute(sql`DELETE FROM kernel_audit WHERE id = 1`)).rejects.toThrow();
   });
 
   it('names the first broken entry after tampering, and a rolled-back write leaves the chain intact', async () => {
     await expect(
       ctx.database.db.transaction(async (tx) => {
-        await appendAudit(tx, { actor: SYSTEM_ACTOR, orgCode: null, action: 'x', entity: 'x', entityId: null });
+        await appendAudit(tx, {
+          actor: SYSTEM_ACTOR,
+          orgCode: null,
+          action: 'x',
+          entity: 'x',
+          entityId: null,
+        });
         throw new Error('rollback');
       }),
     ).rejects.toThrow('rollback');
     expect((await verifyAudit(ctx.database.db)).ok).toBe(true);
 
     const [target] = (
-      (await ctx.database.db.execute(sql`SELECT id FROM kernel_audit WHERE action = 'test.write'`)) as unknown as {
+      (await ctx.database.db.execute(
+        sql`SELECT id FROM kernel_audit WHERE action = 'test.write'`,
+      )) as unknown as {
         rows: { id: number }[];
       }
     ).rows;

@@ -118,7 +118,12 @@ export async function verifyAudit(db: Db): Promise<VerifyResult> {
   let position = 0;
   let lastId = 0;
   for (;;) {
-    const batch = await db.select().from(auditLog).where(gt(auditLog.id, lastId)).orderBy(asc(auditLog.id)).limit(5000);
+    const batch = await db
+      .select()
+      .from(auditLog)
+      .where(gt(auditLog.id, lastId))
+      .orderBy(asc(auditLog.id))
+      .limit(5000);
     if (batch.length === 0) break;
     for (const row of batch) {
       position++;
@@ -131,7 +136,11 @@ export async function verifyAudit(db: Db): Promise<VerifyResult> {
       }
       const expected = entryHash({ ...row, before: row.before ?? null, after: row.after ?? null });
       if (expected !== row.hash) {
-        return { ok: false, entries: position - 1, brokenAt: { id: row.id, position, reason: '记录内容与其哈希不符(记录被篡改)' } };
+        return {
+          ok: false,
+          entries: position - 1,
+          brokenAt: { id: row.id, position, reason: '记录内容与其哈希不符(记录被篡改)' },
+        };
       }
       prevHash = row.hash;
       lastId = row.id;

@@ -8,8 +8,15 @@ import { FileStore } from './files.js';
 import type { KernelContext, ModuleManifest } from './module.js';
 import { createOrgs } from './orgs/service.js';
 
-export async function openContext(config: Config, holder: { role: string; port?: number }): Promise<KernelContext> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, lockHolder: holder });
+export async function openContext(
+  config: Config,
+  holder: { role: string; port?: number },
+): Promise<KernelContext> {
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    lockHolder: holder,
+  });
   try {
     await database.migrate();
   } catch (err) {
@@ -28,7 +35,11 @@ export interface FirstStart {
  * On an empty database: the demo county (unless FAZHI_DEMO=0), and the first administrator,
  * whose password is generated here and shown once — there is no fixed default password.
  */
-export async function firstStart(ctx: KernelContext, modules: ModuleManifest[], env = process.env): Promise<FirstStart> {
+export async function firstStart(
+  ctx: KernelContext,
+  modules: ModuleManifest[],
+  env = process.env,
+): Promise<FirstStart> {
   const db = ctx.database.db;
   if (!(await isEmpty(db))) return { seeded: false };
   let rootOrg: string;
@@ -41,13 +52,27 @@ export async function firstStart(ctx: KernelContext, modules: ModuleManifest[], 
     } else {
       const root = (env.FAZHI_ROOT_ORG ?? '').trim().split(/\s+/);
       if (root.length < 2) {
-        throw new Error('数据库为空且未启用演示数据:请设置 FAZHI_ROOT_ORG="<12位区划代码> <名称>" 指定本系统的顶层组织(如县/区)');
+        throw new Error(
+          '数据库为空且未启用演示数据:请设置 FAZHI_ROOT_ORG="<12位区划代码> <名称>" 指定本系统的顶层组织(如县/区)',
+        );
       }
       await createOrgs(tx, [{ code: root[0]!, name: root.slice(1).join(' ') }]);
       rootOrg = root[0]!;
     }
-    await createUser(tx, { username: 'admin', displayName: '系统管理员', password, grants: [{ role: '系统管理员', orgCode: rootOrg }] });
-    await appendAudit(tx, { actor: SYSTEM_ACTOR, orgCode: rootOrg, action: 'system.first_start', entity: 'system', entityId: null, after: { demo } });
+    await createUser(tx, {
+      username: 'admin',
+      displayName: '系统管理员',
+      password,
+      grants: [{ role: '系统管理员', orgCode: rootOrg }],
+    });
+    await appendAudit(tx, {
+      actor: SYSTEM_ACTOR,
+      orgCode: rootOrg,
+      action: 'system.first_start',
+      entity: 'system',
+      entityId: null,
+      after: { demo },
+    });
   });
   return { seeded: demo, admin: { username: 'admin', password, orgCode: rootOrg! } };
 }

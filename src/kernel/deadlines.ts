@@ -30,7 +30,11 @@ export interface OpenDeadline {
  * Record the due date of an open procedure step. Deadlines are data: the date is computed once
  * by the calendar and stored, so "what is overdue" is a query. Re-opening the same step replaces it.
  */
-export async function openDeadline(tx: Tx, d: OpenDeadline, actor: Actor = SYSTEM_ACTOR): Promise<{ id: number; dueOn: string }> {
+export async function openDeadline(
+  tx: Tx,
+  d: OpenDeadline,
+  actor: Actor = SYSTEM_ACTOR,
+): Promise<{ id: number; dueOn: string }> {
   const computed = computeDue(d.rule, d.startsOn);
   const dueOn = d.dueOn ?? computed.due;
   const values = {
@@ -53,7 +57,10 @@ export async function openDeadline(tx: Tx, d: OpenDeadline, actor: Actor = SYSTE
   const [row] = await tx
     .insert(deadlines)
     .values(values)
-    .onConflictDoUpdate({ target: [deadlines.module, deadlines.entity, deadlines.entityId, deadlines.step], set: values })
+    .onConflictDoUpdate({
+      target: [deadlines.module, deadlines.entity, deadlines.entityId, deadlines.step],
+      set: values,
+    })
     .returning({ id: deadlines.id });
   await appendAudit(tx, {
     actor,
@@ -145,7 +152,11 @@ export async function countDeadlines(db: Tx, orgCode: string, asOf = today()) {
     })
     .from(deadlines)
     .where(and(eq(deadlines.status, 'open'), inSubtree(deadlines.orgCode, orgCode)));
-  return { open: Number(row?.open ?? 0), overdue: Number(row?.overdue ?? 0), dueSoon: Number(row?.dueSoon ?? 0) };
+  return {
+    open: Number(row?.open ?? 0),
+    overdue: Number(row?.overdue ?? 0),
+    dueSoon: Number(row?.dueSoon ?? 0),
+  };
 }
 
 export interface SweepResult {
@@ -164,7 +175,12 @@ export async function sweepDeadlines(db: Db, asOf = today(), batch = 500): Promi
   for (;;) {
     const n = await db.transaction(async (tx) => {
       const due = await tx
-        .select({ id: deadlines.id, orgCode: deadlines.orgCode, title: deadlines.title, dueOn: deadlines.dueOn })
+        .select({
+          id: deadlines.id,
+          orgCode: deadlines.orgCode,
+          title: deadlines.title,
+          dueOn: deadlines.dueOn,
+        })
         .from(deadlines)
         .where(and(eq(deadlines.status, 'open'), isNull(deadlines.remindedAt), lte(deadlines.dueOn, soon)))
         .orderBy(asc(deadlines.id))
@@ -186,7 +202,12 @@ export async function sweepDeadlines(db: Db, asOf = today(), batch = 500): Promi
       await tx
         .update(deadlines)
         .set({ remindedAt: new Date() })
-        .where(sql`${deadlines.id} IN (${sql.join(due.map((d) => sql`${d.id}`), sql`, `)})`);
+        .where(
+          sql`${deadlines.id} IN (${sql.join(
+            due.map((d) => sql`${d.id}`),
+            sql`, `,
+          )})`,
+        );
       result.reminders += inserted.length;
       return due.length;
     });
@@ -195,7 +216,12 @@ export async function sweepDeadlines(db: Db, asOf = today(), batch = 500): Promi
   for (;;) {
     const n = await db.transaction(async (tx) => {
       const overdue = await tx
-        .select({ id: deadlines.id, orgCode: deadlines.orgCode, title: deadlines.title, dueOn: deadlines.dueOn })
+        .select({
+          id: deadlines.id,
+          orgCode: deadlines.orgCode,
+          title: deadlines.title,
+          dueOn: deadlines.dueOn,
+        })
         .from(deadlines)
         .where(and(eq(deadlines.status, 'open'), isNull(deadlines.escalatedAt), lt(deadlines.dueOn, asOf)))
         .orderBy(asc(deadlines.id))
@@ -218,7 +244,12 @@ export async function sweepDeadlines(db: Db, asOf = today(), batch = 500): Promi
       await tx
         .update(deadlines)
         .set({ escalatedAt: new Date() })
-        .where(sql`${deadlines.id} IN (${sql.join(overdue.map((d) => sql`${d.id}`), sql`, `)})`);
+        .where(
+          sql`${deadlines.id} IN (${sql.join(
+            overdue.map((d) => sql`${d.id}`),
+            sql`, `,
+          )})`,
+        );
       if (inserted.length) {
         await appendAudit(
           tx,
@@ -240,7 +271,12 @@ export async function sweepDeadlines(db: Db, asOf = today(), batch = 500): Promi
   return result;
 }
 
-export async function listSupervision(db: Tx, orgCode: string, status: 'open' | 'all' = 'open', asOf = today()) {
+export async function listSupervision(
+  db: Tx,
+  orgCode: string,
+  status: 'open' | 'all' = 'open',
+  asOf = today(),
+) {
   const cond = [inSubtree(supervision.orgCode, orgCode)];
   if (status === 'open') cond.push(eq(supervision.status, 'open'));
   const list = await db
@@ -265,7 +301,10 @@ export async function listSupervision(db: Tx, orgCode: string, status: 'open' | 
     .orderBy(asc(supervision.dueOn), asc(supervision.id))
     .limit(500);
   const asOfDay = Date.parse(`${asOf}T00:00:00Z`);
-  return list.map((s) => ({ ...s, daysOverdue: Math.round((asOfDay - Date.parse(`${s.dueOn}T00:00:00Z`)) / 86_400_000) }));
+  return list.map((s) => ({
+    ...s,
+    daysOverdue: Math.round((asOfDay - Date.parse(`${s.dueOn}T00:00:00Z`)) / 86_400_000),
+  }));
 }
 
 export async function closeSupervision(tx: Tx, id: number, note: string, actor: Actor): Promise<void> {
@@ -275,6 +314,13 @@ export async function closeSupervision(tx: Tx, id: number, note: string, actor: 
     .where(eq(supervision.id, id))
     .returning({ orgCode: supervision.orgCode });
   if (row) {
-    await appendAudit(tx, { actor, orgCode: row.orgCode, action: 'supervision.close', entity: 'supervision', entityId: id, after: { note } });
+    await appendAudit(tx, {
+      actor,
+      orgCode: row.orgCode,
+      action: 'supervision.close',
+      entity: 'supervision',
+      entityId: id,
+      after: { note },
+    });
   }
 }

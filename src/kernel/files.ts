@@ -15,8 +15,14 @@ const TYPES: Record<string, { mime: string; magic: number[][] | null }> = {
   png: { mime: 'image/png', magic: [[0x89, 0x50, 0x4e, 0x47]] },
   gif: { mime: 'image/gif', magic: [[0x47, 0x49, 0x46, 0x38]] },
   webp: { mime: 'image/webp', magic: [[0x52, 0x49, 0x46, 0x46]] },
-  docx: { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', magic: [[0x50, 0x4b, 0x03, 0x04]] },
-  xlsx: { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', magic: [[0x50, 0x4b, 0x03, 0x04]] },
+  docx: {
+    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    magic: [[0x50, 0x4b, 0x03, 0x04]],
+  },
+  xlsx: {
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    magic: [[0x50, 0x4b, 0x03, 0x04]],
+  },
   doc: { mime: 'application/msword', magic: [[0xd0, 0xcf, 0x11, 0xe0]] },
   xls: { mime: 'application/vnd.ms-excel', magic: [[0xd0, 0xcf, 0x11, 0xe0]] },
   mp4: { mime: 'video/mp4', magic: null },
@@ -57,11 +63,17 @@ export class FileStore {
     const ext = name.includes('.') ? name.split('.').pop()!.toLowerCase() : '';
     const type = TYPES[ext];
     if (!type) {
-      throw new AppError('FILE_TYPE_NOT_ALLOWED', `不支持的文件类型「.${ext || '无扩展名'}」,允许:${ALLOWED_EXTENSIONS.join('、')}`);
+      throw new AppError(
+        'FILE_TYPE_NOT_ALLOWED',
+        `不支持的文件类型「.${ext || '无扩展名'}」,允许:${ALLOWED_EXTENSIONS.join('、')}`,
+      );
     }
     if (input.data.length === 0) throw new AppError('VALIDATION_FAILED', '文件为空');
     if (input.data.length > this.maxBytes) {
-      throw new AppError('FILE_TOO_LARGE', `文件超过大小限制(最大 ${Math.round(this.maxBytes / 1048576)} MB)`);
+      throw new AppError(
+        'FILE_TOO_LARGE',
+        `文件超过大小限制(最大 ${Math.round(this.maxBytes / 1048576)} MB)`,
+      );
     }
     if (type.magic && !type.magic.some((m) => m.every((b, i) => input.data[i] === b))) {
       throw new AppError('FILE_TYPE_NOT_ALLOWED', `文件内容与扩展名「.${ext}」不符`);
@@ -76,7 +88,14 @@ export class FileStore {
     }
     const [row] = await tx
       .insert(files)
-      .values({ sha256, size: input.data.length, mime: type.mime, name, orgCode: input.orgCode, uploadedBy: actor.id })
+      .values({
+        sha256,
+        size: input.data.length,
+        mime: type.mime,
+        name,
+        orgCode: input.orgCode,
+        uploadedBy: actor.id,
+      })
       .returning();
     await appendAudit(tx, {
       actor,

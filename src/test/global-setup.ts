@@ -18,7 +18,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const admin = new pg.default.Client({ connectionString: adminUrl(url) });
     await admin.connect();
     // Leftovers of an interrupted run first.
-    const stale = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'fazhi_t_%' OR datname = $1`, [TEMPLATE_DB]);
+    const stale = await admin.query(
+      `SELECT datname FROM pg_database WHERE datname LIKE 'fazhi_t_%' OR datname = $1`,
+      [TEMPLATE_DB],
+    );
     for (const r of stale.rows) await admin.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`);
     await admin.query(`CREATE DATABASE "${TEMPLATE_DB}"`);
     const database = await openDatabase({ databaseUrl: withDb(url, TEMPLATE_DB), poolSize: 1 });

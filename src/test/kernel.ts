@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, inject } from 'vitest';
 import { hashPassword } from '../kernel/auth/password.js';
-import { createUser, login } from '../kernel/auth/service.js';
+import { createSession, createUser, login } from '../kernel/auth/service.js';
 import { loadConfig } from '../kernel/config.js';
 import { openDatabase } from '../kernel/db/client.js';
 import { FileStore } from '../kernel/files.js';
@@ -19,7 +19,10 @@ import { adminUrl } from './pg-urls.js';
 /** A fresh, migrated database for this test file: a PGlite copy, or a PostgreSQL database made from the template. */
 export async function testContext(): Promise<KernelContext> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-t-'));
-  const config = { ...loadConfig({ FAZHI_DATA_DIR: tmp, LOG_LEVEL: 'silent' }), filesDir: path.join(tmp, 'files') };
+  const config = {
+    ...loadConfig({ FAZHI_DATA_DIR: tmp, LOG_LEVEL: 'silent' }),
+    filesDir: path.join(tmp, 'files'),
+  };
   let database: Awaited<ReturnType<typeof openDatabase>>;
   let dropDb: (() => Promise<void>) | undefined;
   if (process.env.FAZHI_TEST_DB === 'postgres') {
@@ -41,7 +44,11 @@ export async function testContext(): Promise<KernelContext> {
     const dump = new Blob([fs.readFileSync(inject('pgliteDump'))]);
     database = await openDatabase({ dataDir: 'memory://', pgliteDump: dump });
   }
-  const ctx: KernelContext = { database, config, files: new FileStore(config.filesDir, config.maxUploadMb * 1048576) };
+  const ctx: KernelContext = {
+    database,
+    config,
+    files: new FileStore(config.filesDir, config.maxUploadMb * 1048576),
+  };
   afterAll(async () => {
     await database.close();
     await dropDb?.();
@@ -85,9 +92,16 @@ export async function seedTree(ctx: KernelContext): Promise<void> {
 
 let sharedHash: string | undefined;
 
-export async function addUser(ctx: KernelContext, username: string, role: string, orgCode: string): Promise<number> {
+export async function addUser(
+  ctx: KernelContext,
+  username: string,
+  role: string,
+  orgCode: string,
+): Promise<number> {
   sharedHash ??= await hashPassword(PASSWORD);
-  return ctx.database.db.transaction((tx) => createUser(tx, { username, passwordHash: sharedHash, grants: [{ role, orgCode }] }));
+  return ctx.database.db.transaction((tx) =>
+    createUser(tx, { username, passwordHash: sharedHash, grants: [{ role, orgCode }] }),
+  );
 }
 
 export interface Session {
@@ -101,7 +115,16 @@ export async function sessionFor(ctx: KernelContext, username: string): Promise<
   return { cookie: `fazhi_sid=${r.token}`, csrf: r.csrfToken };
 }
 
-export async function testApp(ctx: KernelContext, modules: ModuleManifest[] = registered): Promise<FastifyInstance> {
+/** A session without the password round trip (argon2 is deliberately slow). */
+export async function quickSession(ctx: KernelContext, userId: number): Promise<Session> {
+  const r = await createSession(ctx.database.db, userId, '127.0.0.1');
+  return { cookie: `fazhi_sid=${r.token}`, csrf: r.csrfToken };
+}
+
+export async function testApp(
+  ctx: KernelContext,
+  modules: ModuleManifest[] = registered,
+): Promise<FastifyInstance> {
   const app = await buildApp(ctx, modules);
   await app.ready();
   afterAll(() => app.close());

@@ -1,5 +1,14 @@
 /** The roles a user can hold at an org node. Names are the ones the county uses. */
-export const ROLES = ['系统管理员', '县级监督', '镇级管理员', '经办人', '调解员', '网格员', '法律顾问', '领导'] as const;
+export const ROLES = [
+  '系统管理员',
+  '县级监督',
+  '镇级管理员',
+  '经办人',
+  '调解员',
+  '网格员',
+  '法律顾问',
+  '领导',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export function isRole(value: string): value is Role {
@@ -47,4 +56,11 @@ export function allPermissions(): string[] {
 }
 
 /** Roles a 镇级管理员 may hand out; county-level roles need a 系统管理员. */
-export const ROLES_TOWNSHIP_ADMIN_MAY_GRANT: readonly Role[] = ['镇级管理员', '经办人', '调解员', '网格员', '法律顾问', '领导'];
+export const ROLES_TOWNSHIP_ADMIN_MAY_GRANT: readonly Role[] = [
+  '镇级管理员',
+  '经办人',
+  '调解员',
+  '网格员',
+  '法律顾问',
+  '领导',
+];

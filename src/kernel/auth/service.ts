@@ -41,11 +41,19 @@ export interface LoginResult {
 }
 
 /** 5 failed attempts lock the account for 15 minutes; an unknown user name costs the same as a wrong password. */
-export async function login(db: Db, username: string, password: string, ip: string | null): Promise<LoginResult> {
+export async function login(
+  db: Db,
+  username: string,
+  password: string,
+  ip: string | null,
+): Promise<LoginResult> {
   const [user] = await db.select().from(users).where(eq(users.username, username));
   const now = new Date();
   if (!user) {
-    await verifyPassword('$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0000000000000000000000000000000000000000000', password);
+    await verifyPassword(
+      '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0000000000000000000000000000000000000000000',
+      password,
+    );
     throw new AppError('INVALID_CREDENTIALS');
   }
   if (user.lockedUntil && user.lockedUntil > now) throw new AppError('ACCOUNT_LOCKED');
@@ -76,14 +84,22 @@ export async function login(db: Db, username: string, password: string, ip: stri
   }
   if (user.disabled) throw new AppError('ACCOUNT_DISABLED');
   const principal = await loadPrincipal(db, user.id);
-  if (!principal || principal.grants.length === 0) throw new AppError('ACCOUNT_DISABLED', '该账户没有任何角色,请联系管理员');
+  if (!principal || principal.grants.length === 0)
+    throw new AppError('ACCOUNT_DISABLED', '该账户没有任何角色,请联系管理员');
+  await db.update(users).set({ failedAttempts: 0, lockedUntil: null }).where(eq(users.id, user.id));
+  return { ...(await createSession(db, user.id, ip)), principal };
+}
+
+/** A new session: the cookie token (only its hash is stored) and the CSRF token bound to it. */
+export async function createSession(
+  db: Tx,
+  userId: number,
+  ip: string | null,
+): Promise<{ token: string; csrfToken: string }> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
-  await db.transaction(async (tx) => {
-    await tx.update(users).set({ failedAttempts: 0, lockedUntil: null }).where(eq(users.id, user.id));
-    await tx.insert(sessions).values({ id: tokenId(token), userId: user.id, csrfToken, ip });
-  });
-  return { token, csrfToken, principal };
+  await db.insert(sessions).values({ id: tokenId(token), userId, csrfToken, ip });
+  return { token, csrfToken };
 }
 
 export interface SessionInfo {
@@ -109,7 +125,10 @@ export async function resolveSession(db: Db, token: string): Promise<SessionInfo
   if (!principal) return null;
   // Touch at most once a minute: fewer writes, same 30-minute rule.
   if (now - session.lastSeenAt.getTime() > 60_000) {
-    await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(now) })
+      .where(eq(sessions.id, id));
   }
   return { principal, csrfToken: session.csrfToken, sessionId: id };
 }
@@ -160,11 +179,15 @@ const USERNAME = /^[A-Za-z0-9][A-Za-z0-9._-]{2,39}$/;
 /** Create a user with its role grants, audited. Validates the password policy unless a hash is supplied. */
 export async function createUser(tx: Tx, input: NewUser, actor: Actor = SYSTEM_ACTOR): Promise<number> {
   if (!USERNAME.test(input.username)) {
-    throw new AppError('VALIDATION_FAILED', '用户名须为3–40位字母、数字、点、下划线或连字符,以字母或数字开头');
+    throw new AppError(
+      'VALIDATION_FAILED',
+      '用户名须为3–40位字母、数字、点、下划线或连字符,以字母或数字开头',
+    );
   }
   if (input.grants.length === 0) throw new AppError('VALIDATION_FAILED', '至少需要一个角色');
   for (const g of input.grants) {
-    if (!isRole(g.role)) throw new AppError('VALIDATION_FAILED', `未知角色「${g.role}」,可选:${ROLES.join('、')}`);
+    if (!isRole(g.role))
+      throw new AppError('VALIDATION_FAILED', `未知角色「${g.role}」,可选:${ROLES.join('、')}`);
     if (!isOrgCode(g.orgCode)) throw new AppError('INVALID_ORG_CODE', `组织代码无效: ${g.orgCode}`);
     const [org] = await tx.select({ code: orgs.code }).from(orgs).where(eq(orgs.code, g.orgCode));
     if (!org) throw new AppError('INVALID_ORG_CODE', `组织 ${g.orgCode} 不存在`);
@@ -187,14 +210,20 @@ export async function createUser(tx: Tx, input: NewUser, actor: Actor = SYSTEM_A
       officeCode: input.officeCode ?? null,
     })
     .returning({ id: users.id });
-  await tx.insert(grants).values(input.grants.map((g) => ({ userId: user!.id, role: g.role, orgCode: g.orgCode })));
+  await tx
+    .insert(grants)
+    .values(input.grants.map((g) => ({ userId: user!.id, role: g.role, orgCode: g.orgCode })));
   await appendAudit(tx, {
     actor,
     orgCode: input.grants[0]!.orgCode,
     action: 'user.create',
     entity: 'user',
     entityId: user!.id,
-    after: { username: input.username, displayName: input.displayName ?? input.username, grants: input.grants },
+    after: {
+      username: input.username,
+      displayName: input.displayName ?? input.username,
+      grants: input.grants,
+    },
   });
   return user!.id;
 }

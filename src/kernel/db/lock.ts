@@ -29,7 +29,12 @@ function alive(pid: number): boolean {
  */
 export function acquireDataDirLock(dataDir: string, holder: { role: string; port?: number }): DataDirLock {
   const file = path.join(dataDir, 'fazhi.lock');
-  const mine: Holder = { pid: process.pid, role: holder.role, port: holder.port, since: new Date().toISOString() };
+  const mine: Holder = {
+    pid: process.pid,
+    role: holder.role,
+    port: holder.port,
+    since: new Date().toISOString(),
+  };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(file, JSON.stringify(mine), { flag: 'wx' });

@@ -93,7 +93,10 @@ export const auditLog = pgTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (t) => [index('kernel_audit_entity_idx').on(t.entity, t.entityId), index('kernel_audit_org_idx').on(t.orgCode)],
+  (t) => [
+    index('kernel_audit_entity_idx').on(t.entity, t.entityId),
+    index('kernel_audit_org_idx').on(t.orgCode),
+  ],
 );
 
 export const deadlines = pgTable(
@@ -120,9 +123,7 @@ export const deadlines = pgTable(
   (t) => [
     uniqueIndex('kernel_deadline_step_unique').on(t.module, t.entity, t.entityId, t.step),
     index('kernel_deadline_org_status_due_idx').on(t.orgCode, t.status, t.dueOn),
-    index('kernel_deadline_open_due_idx')
-      .on(t.dueOn)
-      .where(sql`status = 'open'`),
+    index('kernel_deadline_open_due_idx').on(t.dueOn).where(sql`status = 'open'`),
   ],
 );
 
@@ -139,7 +140,10 @@ export const notices = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
     readAt: ts('read_at'),
   },
-  (t) => [uniqueIndex('kernel_notice_unique').on(t.deadlineId, t.kind), index('kernel_notice_org_idx').on(t.orgCode)],
+  (t) => [
+    uniqueIndex('kernel_notice_unique').on(t.deadlineId, t.kind),
+    index('kernel_notice_org_idx').on(t.orgCode),
+  ],
 );
 
 /** 督办: an overdue step, visible to every level above the org that owns it. */
@@ -159,7 +163,10 @@ export const supervision = pgTable(
     closedAt: ts('closed_at'),
     closedBy: integer('closed_by'),
   },
-  (t) => [uniqueIndex('kernel_supervision_deadline_unique').on(t.deadlineId), index('kernel_supervision_org_idx').on(t.orgCode, t.status)],
+  (t) => [
+    uniqueIndex('kernel_supervision_deadline_unique').on(t.deadlineId),
+    index('kernel_supervision_org_idx').on(t.orgCode, t.status),
+  ],
 );
 
 export const files = pgTable(

@@ -10,9 +10,11 @@ import { type Rng, rng } from './random.js';
 export const DEMO_PASSWORD = 'Fazhi@2024';
 export const DEMO_COUNTY = { code: '510626000000', name: '安和县' };
 
-const PLACE_A = '青石白云金桂清河龙泉柳溪桃源松林凤鸣双河石桥永安长乐太平新华红岩黄坪杨柳竹园莲花马鞍梨花花园仁和福田';
+const PLACE_A =
+  '青石白云金桂清河龙泉柳溪桃源松林凤鸣双河石桥永安长乐太平新华红岩黄坪杨柳竹园莲花马鞍梨花花园仁和福田';
 const PLACE_B = '山坪湾岭坝桥沟塘溪岗滩堰冲口河坡园林湖';
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢';
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢';
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀英华平刚桂兰红霞建国志强晓东春梅海燕玉兰文波德明永红';
 const OFFICES = ['党政办', '司法所', '综治中心', '综合行政执法队', '信访办'];
 
@@ -59,9 +61,24 @@ export function buildDemoOrgs(seed: number): { list: NewOrg[]; shape: DemoOrgs }
   const shape: DemoOrgs = { county: DEMO_COUNTY.code, townships: [] };
   // GB/T 10114: 街道 001–099, 镇 100–199, 乡 200–399; villages: 社区 001–199, 村 200–399.
   const kinds = [
-    ...Array.from({ length: 3 }, (_, i) => ({ seg: 1 + i, suffix: '街道', communities: [8, 11], villages: [0, 0] })),
-    ...Array.from({ length: 12 }, (_, i) => ({ seg: 100 + i, suffix: '镇', communities: [1, 3], villages: [9, 14] })),
-    ...Array.from({ length: 3 }, (_, i) => ({ seg: 200 + i, suffix: '乡', communities: [0, 1], villages: [8, 11] })),
+    ...Array.from({ length: 3 }, (_, i) => ({
+      seg: 1 + i,
+      suffix: '街道',
+      communities: [8, 11],
+      villages: [0, 0],
+    })),
+    ...Array.from({ length: 12 }, (_, i) => ({
+      seg: 100 + i,
+      suffix: '镇',
+      communities: [1, 3],
+      villages: [9, 14],
+    })),
+    ...Array.from({ length: 3 }, (_, i) => ({
+      seg: 200 + i,
+      suffix: '乡',
+      communities: [0, 1],
+      villages: [8, 11],
+    })),
   ];
   kinds.forEach((k, idx) => {
     const code = `510626${String(k.seg).padStart(3, '0')}000`;
@@ -96,9 +113,24 @@ export async function seedDemo(tx: Tx, seed: number, modules: ModuleManifest[]):
   const r = rng(seed + 1);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const accounts: NewUser[] = [
-    { username: 'admin.demo', displayName: '系统管理员(演示)', passwordHash, grants: [{ role: '系统管理员', orgCode: shape.county }] },
-    { username: 'xian.jiandu', displayName: personName(r), passwordHash, grants: [{ role: '县级监督', orgCode: shape.county }] },
-    { username: 'xian.lingdao', displayName: personName(r), passwordHash, grants: [{ role: '领导', orgCode: shape.county }] },
+    {
+      username: 'admin.demo',
+      displayName: '系统管理员(演示)',
+      passwordHash,
+      grants: [{ role: '系统管理员', orgCode: shape.county }],
+    },
+    {
+      username: 'xian.jiandu',
+      displayName: personName(r),
+      passwordHash,
+      grants: [{ role: '县级监督', orgCode: shape.county }],
+    },
+    {
+      username: 'xian.lingdao',
+      displayName: personName(r),
+      passwordHash,
+      grants: [{ role: '领导', orgCode: shape.county }],
+    },
   ];
   for (const t of shape.townships) {
     const n = String(t.seq).padStart(2, '0');
@@ -118,8 +150,20 @@ export async function seedDemo(tx: Tx, seed: number, modules: ModuleManifest[]):
     t.villages.forEach((v, i) => {
       const vn = `cun${n}${String(i + 1).padStart(2, '0')}`;
       accounts.push(
-        { username: `${vn}.tiaojie`, displayName: personName(r), passwordHash, phone: phoneNumber(r), grants: [{ role: '调解员', orgCode: v }] },
-        { username: `${vn}.wangge`, displayName: personName(r), passwordHash, phone: phoneNumber(r), grants: [{ role: '网格员', orgCode: v }] },
+        {
+          username: `${vn}.tiaojie`,
+          displayName: personName(r),
+          passwordHash,
+          phone: phoneNumber(r),
+          grants: [{ role: '调解员', orgCode: v }],
+        },
+        {
+          username: `${vn}.wangge`,
+          displayName: personName(r),
+          passwordHash,
+          phone: phoneNumber(r),
+          grants: [{ role: '网格员', orgCode: v }],
+        },
       );
     });
   }

@@ -1,5 +1,5 @@
-import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { sql } from 'drizzle-orm';
+import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { Actor } from '../audit.js';
 import { type Principal, resolveSession } from '../auth/service.js';
 import { rows } from '../db/client.js';
@@ -112,7 +112,12 @@ export function accessHook(ctx: KernelContext) {
         if (!org || !scope.canSee(org)) throw new AppError('NOT_FOUND');
         target = org;
       } else {
-        const raw = 'query' in ref ? pick(req.query, ref.query) : 'params' in ref ? pick(req.params, ref.params) : pick(req.body, ref.body);
+        const raw =
+          'query' in ref
+            ? pick(req.query, ref.query)
+            : 'params' in ref
+              ? pick(req.params, ref.params)
+              : pick(req.body, ref.body);
         target = raw || ('query' in ref ? scope.homeOrg : undefined);
         if (target === undefined) throw new AppError('VALIDATION_FAILED', '缺少组织代码');
         if (!isOrgCode(target)) throw new AppError('INVALID_ORG_CODE', `组织代码无效: ${target}`);

@@ -5,7 +5,11 @@ import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import { hasZodFastifySchemaValidationErrors, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import {
+  hasZodFastifySchemaValidationErrors,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { registerPermissions } from '../auth/roles.js';
 import { AppError } from '../errors.js';
@@ -73,16 +77,22 @@ export async function buildApp(ctx: KernelContext, modules: ModuleManifest[]): P
 
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     if (err instanceof AppError) {
-      return reply.status(err.status).send({ error: { code: err.code, message: err.message, details: err.details } });
+      return reply
+        .status(err.status)
+        .send({ error: { code: err.code, message: err.message, details: err.details } });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const issues = err.validation.map((v) => ({
         path: [...(v.instancePath ? v.instancePath.split('/').filter(Boolean) : [])],
         message: v.message ?? '',
       }));
-      return reply
-        .status(400)
-        .send({ error: { code: 'VALIDATION_FAILED', message: `提交的数据不符合要求:${zodMessage(issues)}`, details: issues } });
+      return reply.status(400).send({
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: `提交的数据不符合要求:${zodMessage(issues)}`,
+          details: issues,
+        },
+      });
     }
     const code = (err as FastifyError).code;
     const status = (err as FastifyError).statusCode ?? 500;
@@ -96,7 +106,9 @@ export async function buildApp(ctx: KernelContext, modules: ModuleManifest[]): P
       return reply.status(413).send({ error: { code: 'BODY_TOO_LARGE', message: '提交的内容过大' } });
     }
     if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || status === 415) {
-      return reply.status(415).send({ error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: '不支持的请求内容类型' } });
+      return reply
+        .status(415)
+        .send({ error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: '不支持的请求内容类型' } });
     }
     if (code === 'FST_REQ_FILE_TOO_LARGE') {
       return reply.status(413).send({ error: { code: 'FILE_TOO_LARGE', message: '文件超过大小限制' } });
@@ -109,12 +121,15 @@ export async function buildApp(ctx: KernelContext, modules: ModuleManifest[]): P
   });
 
   await app.register(cookie);
-  await app.register(multipart, { limits: { fileSize: ctx.config.maxUploadMb * 1048576, files: 1, fields: 10 } });
+  await app.register(multipart, {
+    limits: { fileSize: ctx.config.maxUploadMb * 1048576, files: 1, fields: 10 },
+  });
 
   await app.register(async (api) => kernelRoutes(api, ctx, modules), { prefix: '/api' });
   for (const m of modules) {
     if (m.routes) await app.register(async (api) => m.routes!(api, ctx), { prefix: `/api/${m.id}` });
-    if (m.portalRoutes) await app.register(async (portal) => m.portalRoutes!(portal, ctx), { prefix: `/portal/${m.id}` });
+    if (m.portalRoutes)
+      await app.register(async (portal) => m.portalRoutes!(portal, ctx), { prefix: `/portal/${m.id}` });
   }
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));

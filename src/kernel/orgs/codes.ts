@@ -32,7 +32,13 @@ export function isOrgCode(code: string): boolean {
 export function levelOf(code: string): OrgLevel | null {
   if (REGION.test(code)) {
     // The level is the last non-zero segment; every segment above it must be non-zero too.
-    const segments = [code.slice(0, 2), code.slice(2, 4), code.slice(4, 6), code.slice(6, 9), code.slice(9, 12)];
+    const segments = [
+      code.slice(0, 2),
+      code.slice(2, 4),
+      code.slice(4, 6),
+      code.slice(6, 9),
+      code.slice(9, 12),
+    ];
     const isZero = (s: string) => /^0+$/.test(s);
     let last = -1;
     segments.forEach((s, i) => {

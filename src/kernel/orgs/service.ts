@@ -30,12 +30,19 @@ export interface NewOrg {
 export async function createOrgs(tx: Tx, list: NewOrg[], actor: Actor = SYSTEM_ACTOR): Promise<void> {
   if (list.length === 0) return;
   const known = new Set<string>();
-  const parents = [...new Set(list.map((o) => levelOf(o.code) && parentOf(o.code)).filter(Boolean))] as string[];
+  const parents = [
+    ...new Set(list.map((o) => levelOf(o.code) && parentOf(o.code)).filter(Boolean)),
+  ] as string[];
   if (parents.length) {
     const found = await tx
       .select({ code: orgs.code })
       .from(orgs)
-      .where(sql`${orgs.code} IN (${sql.join(parents.map((p) => sql`${p}`), sql`, `)})`);
+      .where(
+        sql`${orgs.code} IN (${sql.join(
+          parents.map((p) => sql`${p}`),
+          sql`, `,
+        )})`,
+      );
     for (const f of found) known.add(f.code);
   }
   const values = list.map((o, i) => {
@@ -49,7 +56,13 @@ export async function createOrgs(tx: Tx, list: NewOrg[], actor: Actor = SYSTEM_A
       throw new AppError('INVALID_ORG_CODE', `组织 ${o.code} 的上级 ${parentCode} 不存在`);
     }
     known.add(o.code);
-    return { code: o.code, parentCode: parentCode && known.has(parentCode) ? parentCode : null, name, level, sort: o.sort ?? i };
+    return {
+      code: o.code,
+      parentCode: parentCode && known.has(parentCode) ? parentCode : null,
+      name,
+      level,
+      sort: o.sort ?? i,
+    };
   });
   for (let i = 0; i < values.length; i += 500) {
     await tx
@@ -65,7 +78,14 @@ export async function createOrgs(tx: Tx, list: NewOrg[], actor: Actor = SYSTEM_A
   }
   await appendAudit(
     tx,
-    values.map((v) => ({ actor, orgCode: v.code, action: 'org.create', entity: 'org', entityId: v.code, after: v })),
+    values.map((v) => ({
+      actor,
+      orgCode: v.code,
+      action: 'org.create',
+      entity: 'org',
+      entityId: v.code,
+      after: v,
+    })),
   );
 }
 
@@ -101,13 +121,21 @@ export async function orgTree(tx: Tx, root: string): Promise<OrgNode | null> {
 }
 
 /** Ancestors from the top of the stored tree down to the node itself. */
-export async function orgPath(tx: Tx, code: string): Promise<{ code: string; name: string; level: string }[]> {
+export async function orgPath(
+  tx: Tx,
+  code: string,
+): Promise<{ code: string; name: string; level: string }[]> {
   const chain: string[] = [];
   for (let c: string | null = code; c; c = parentOf(c)) chain.unshift(c);
   const found = await tx
     .select({ code: orgs.code, name: orgs.name, level: orgs.level })
     .from(orgs)
-    .where(sql`${orgs.code} IN (${sql.join(chain.map((c) => sql`${c}`), sql`, `)})`);
+    .where(
+      sql`${orgs.code} IN (${sql.join(
+        chain.map((c) => sql`${c}`),
+        sql`, `,
+      )})`,
+    );
   const byCode = new Map(found.map((f) => [f.code, f]));
   return chain.map((c) => byCode.get(c)).filter((x): x is NonNullable<typeof x> => Boolean(x));
 }
@@ -118,7 +146,10 @@ export async function countBelow(tx: Tx, code: string): Promise<Record<OrgLevel,
     .from(orgs)
     .where(sql`${inSubtree(orgs.code, code)} AND ${orgs.code} <> ${code}`)
     .groupBy(orgs.level);
-  const counts = { province: 0, city: 0, county: 0, township: 0, village: 0, office: 0, grid: 0 } as Record<OrgLevel, number>;
+  const counts = { province: 0, city: 0, county: 0, township: 0, village: 0, office: 0, grid: 0 } as Record<
+    OrgLevel,
+    number
+  >;
   for (const r of result) counts[r.level as OrgLevel] = Number(r.n);
   return counts;
 }
