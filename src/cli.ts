@@ -1,17 +1,26 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { eq } from 'drizzle-orm';
 import { verifyAudit } from './kernel/audit.js';
 import { isRole, ROLES } from './kernel/auth/roles.js';
 import { createUser } from './kernel/auth/service.js';
 import { firstStart, openContext, printFirstStart } from './kernel/bootstrap.js';
 import { addCalendarDays, addWorkdays, isValidDate, today } from './kernel/calendar.js';
 import { loadConfig } from './kernel/config.js';
+import { orgs } from './kernel/db/schema.js';
 import { sweepDeadlines } from './kernel/deadlines.js';
 import { isEmpty, seedDemo } from './kernel/demo/seed.js';
 import { AppError } from './kernel/errors.js';
+import { runImport } from './kernel/imports.js';
 import type { KernelContext } from './kernel/module.js';
 import { isOrgCode } from './kernel/orgs/codes.js';
 import { orgTree } from './kernel/orgs/service.js';
 import { modules } from './modules.js';
+import { computeFigures } from './reporting/indicators.js';
+import { period } from './reporting/routes.js';
+
+const importers = () => modules.filter((m) => m.importLedger).map((m) => m.id);
 
 const HELP = `fazhi — 法治政府建设数字化平台 命令行
 
@@ -24,6 +33,10 @@ const HELP = `fazhi — 法治政府建设数字化平台 命令行
                                        创建账户(角色: ${ROLES.join('、')})
   calendar due --from YYYY-MM-DD (--days N | --workdays N)
                                        计算法定期限届满日
+  import <模块> <文件.xlsx> --org CODE [--json]
+                                       导入台账(全部成功或全部不导入;模块: ${importers().join('、')})
+  indicators --org CODE (--year YYYY | --from D --to D) [--json]
+                                       计算各模块指标
   sweep [--date YYYY-MM-DD]            运行期限巡检:到期提醒与逾期督办(幂等)
   verify-audit                         校验审计日志哈希链
 
@@ -178,6 +191,94 @@ async function main(argv: string[]): Promise<number> {
       return withContext(async (ctx) => {
         const r = await sweepDeadlines(ctx.database.db, values.date ?? today());
         console.log(JSON.stringify(r));
+        return 0;
+      });
+    }
+
+    case 'import': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { org: { type: 'string' }, json: { type: 'boolean' } },
+      });
+      const [moduleId, file] = positionals;
+      const run = modules.find((m) => m.id === moduleId)?.importLedger;
+      if (!run || !file)
+        throw new UsageError(
+          `用法: npx fazhi import <${importers().join('|')}> <文件.xlsx> --org CODE [--json]`,
+        );
+      if (!values.org || !isOrgCode(values.org)) throw new UsageError('--org 须为有效的组织代码');
+      if (!fs.existsSync(file)) throw new UsageError(`文件不存在: ${file}`);
+      const data = fs.readFileSync(file);
+      const org = values.org;
+      return withContext(async (ctx) => {
+        const [target] = await ctx.database.db
+          .select({ code: orgs.code })
+          .from(orgs)
+          .where(eq(orgs.code, org));
+        if (!target) throw new UsageError(`组织 ${org} 不存在`);
+        const result = await runImport(ctx.database.db, run, data, org, {
+          id: null,
+          name: `命令行导入 ${path.basename(file)}`,
+        });
+        if (values.json)
+          console.log(
+            JSON.stringify({ imported: result.imported, errors: result.errors, warnings: result.warnings }),
+          );
+        else {
+          if (result.errors.length) {
+            console.error(`导入失败,未导入任何记录。共 ${result.errors.length} 处错误:`);
+            for (const e of result.errors) console.error(`  第${e.row}行 ${e.column}:${e.message}`);
+          } else console.log(`已导入 ${result.imported} 条`);
+          for (const w of result.warnings) console.error(`  提示 第${w.row}行 ${w.column}:${w.message}`);
+        }
+        return result.errors.length ? 1 : 0;
+      });
+    }
+
+    case 'indicators': {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          org: { type: 'string' },
+          year: { type: 'string' },
+          from: { type: 'string' },
+          to: { type: 'string' },
+          json: { type: 'boolean' },
+        },
+      });
+      if (!values.org || !isOrgCode(values.org)) throw new UsageError('--org 须为有效的组织代码');
+      const range = period({
+        from: values.from,
+        to: values.to,
+        year: values.year ? int(values.year, 'year') : undefined,
+      });
+      const org = values.org;
+      return withContext(async (ctx) => {
+        const figures = await computeFigures(ctx.database.db, modules, {
+          orgCode: org,
+          ...range,
+          asOf: today(),
+        });
+        if (values.json) {
+          console.log(
+            JSON.stringify(
+              figures.map((f) => ({
+                module: f.module,
+                id: f.id,
+                name: f.name,
+                value: f.value,
+                unit: f.unit,
+                ...(f.numerator === undefined ? {} : { numerator: f.numerator, denominator: f.denominator }),
+              })),
+            ),
+          );
+        } else {
+          for (const f of figures) {
+            const detail = f.numerator === undefined ? '' : `(${f.numerator}/${f.denominator})`;
+            console.log(`${f.name}\t${f.value ?? '—'}${f.unit === '%' ? '%' : f.unit}${detail}`);
+          }
+        }
         return 0;
       });
     }

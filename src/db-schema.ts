@@ -1,2 +1,3 @@
 // Every table of the platform: the kernel's and each module's. drizzle-kit reads this file.
 export * from './kernel/db/schema.js';
+export * from './modules/disputes/schema.js';

@@ -1,4 +1,5 @@
 import type { ModuleManifest } from './kernel/module.js';
+import { disputesModule } from './modules/disputes/manifest.js';
 
 /** The registry: every module the platform runs, in menu order. */
-export const modules: ModuleManifest[] = [];
+export const modules: ModuleManifest[] = [disputesModule];

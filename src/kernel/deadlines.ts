@@ -324,3 +324,53 @@ export async function closeSupervision(tx: Tx, id: number, note: string, actor: 
     });
   }
 }
+
+/**
+ * Record many steps' deadlines at once (imports, demo data): each as `openDeadline` would, and
+ * closed already when the ledger says the step was done on `doneOn`.
+ */
+export async function recordDeadlines(
+  tx: Tx,
+  list: (OpenDeadline & { doneOn?: string | null })[],
+  actor: Actor = SYSTEM_ACTOR,
+): Promise<void> {
+  if (list.length === 0) return;
+  const values = list.map((d) => {
+    const computed = computeDue(d.rule, d.startsOn);
+    return {
+      orgCode: d.orgCode,
+      module: d.module,
+      entity: d.entity,
+      entityId: String(d.entityId),
+      step: d.step,
+      title: d.title,
+      rule: d.rule,
+      legalBasis: d.legalBasis ?? null,
+      startsOn: d.startsOn,
+      dueOn: d.dueOn ?? computed.due,
+      provisional: d.dueOn ? false : computed.provisional,
+      status: d.doneOn ? 'done' : 'open',
+      doneOn: d.doneOn ?? null,
+    };
+  });
+  const ids: { id: number }[] = [];
+  for (let i = 0; i < values.length; i += 500) {
+    ids.push(
+      ...(await tx
+        .insert(deadlines)
+        .values(values.slice(i, i + 500))
+        .returning({ id: deadlines.id })),
+    );
+  }
+  await appendAudit(
+    tx,
+    values.map((v, i) => ({
+      actor,
+      orgCode: v.orgCode,
+      action: 'deadline.record',
+      entity: 'deadline',
+      entityId: ids[i]!.id,
+      after: v,
+    })),
+  );
+}

@@ -188,3 +188,9 @@ export const meta = pgTable('kernel_meta', {
   key: text('key').primaryKey(),
   value: jsonb('value').notNull(),
 });
+
+/** Per-scope counters for numbers assigned by the system (案号, 统一编号): one row lock per issue. */
+export const sequences = pgTable('kernel_sequence', {
+  key: text('key').primaryKey(),
+  value: integer('value').notNull(),
+});

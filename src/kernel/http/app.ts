@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import {
@@ -11,8 +12,10 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { reportingRoutes } from '../../reporting/routes.js';
 import { registerPermissions } from '../auth/roles.js';
 import { AppError } from '../errors.js';
+import { importRoutes } from '../imports.js';
 import type { KernelContext, ModuleManifest } from '../module.js';
 import { type Access, accessHook, registerResource, routeAccess } from './access.js';
 import { kernelRoutes } from './kernel-routes.js';
@@ -121,13 +124,28 @@ export async function buildApp(ctx: KernelContext, modules: ModuleManifest[]): P
   });
 
   await app.register(cookie);
+  // Per-route limits on the public portal (config.rateLimit); signed-in routes are not limited.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, context) => ({
+      statusCode: 429,
+      error: { code: 'RATE_LIMITED', message: `请求过于频繁,请 ${Math.ceil(context.ttl / 1000)} 秒后再试` },
+    }),
+  });
   await app.register(multipart, {
     limits: { fileSize: ctx.config.maxUploadMb * 1048576, files: 1, fields: 10 },
   });
 
   await app.register(async (api) => kernelRoutes(api, ctx, modules), { prefix: '/api' });
+  await app.register(async (api) => reportingRoutes(api, ctx, modules), { prefix: '/api' });
   for (const m of modules) {
-    if (m.routes) await app.register(async (api) => m.routes!(api, ctx), { prefix: `/api/${m.id}` });
+    await app.register(
+      async (api) => {
+        await importRoutes(api, ctx, m);
+        await m.routes?.(api, ctx);
+      },
+      { prefix: `/api/${m.id}` },
+    );
     if (m.portalRoutes)
       await app.register(async (portal) => m.portalRoutes!(portal, ctx), { prefix: `/portal/${m.id}` });
   }

@@ -1,0 +1,120 @@
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { rows } from '../../kernel/db/client.js';
+import { DEMO_COUNTY, seedDemo } from '../../kernel/demo/seed.js';
+import type { KernelContext } from '../../kernel/module.js';
+import { modules } from '../../modules.js';
+import { computeFigures } from '../../reporting/indicators.js';
+import { call, quickSession, testApp, testContext } from '../../test/kernel.js';
+
+const AS_OF = '2025-11-01';
+
+describe('dispute indicators on the demo county', () => {
+  let ctx: KernelContext;
+  let app: FastifyInstance;
+  let township: string;
+  beforeAll(async () => {
+    ctx = await testContext();
+    await ctx.database.db.transaction((tx) => seedDemo(tx, 2024, modules));
+    [{ code: township }] = (await rows<{ code: string }>(
+      ctx.database.db,
+      sql`SELECT code FROM kernel_org WHERE level = 'township' ORDER BY code LIMIT 1 OFFSET 4`,
+    )) as [{ code: string }];
+    app = await testApp(ctx);
+  }, 180_000);
+
+  /** The same figures, counted by hand in plain SQL. */
+  async function byHand(prefix: string, from: string, to: string) {
+    const [r] = await rows<Record<string, number>>(
+      ctx.database.db,
+      sql`SELECT count(*)::int AS screened,
+                 count(*) FILTER (WHERE accepted_on IS NOT NULL)::int AS accepted,
+                 count(*) FILTER (WHERE status = 'resolved')::int AS resolved,
+                 count(*) FILTER (WHERE status = 'resolved' AND agreement_form = '书面')::int AS written
+          FROM disputes_case WHERE org_code LIKE ${`${prefix}%`} AND received_on BETWEEN ${from} AND ${to}`,
+    );
+    const [t] = await rows<Record<string, number>>(
+      ctx.database.db,
+      sql`SELECT count(*) FILTER (WHERE d.status = 'done' AND d.done_on <= d.due_on)::int AS on_time,
+                 count(*) FILTER (WHERE d.status = 'done' OR d.due_on < ${AS_OF})::int AS decided
+          FROM kernel_deadline d JOIN disputes_case c ON c.id::text = d.entity_id
+          WHERE d.module = 'disputes' AND d.step = 'mediate' AND c.org_code LIKE ${`${prefix}%`} AND c.received_on BETWEEN ${from} AND ${to}`,
+    );
+    return { ...r!, ...t! };
+  }
+
+  it.each([
+    ['the county', () => DEMO_COUNTY.code, DEMO_COUNTY.code.slice(0, 6)],
+    ['one township', () => township, null],
+  ])('equal hand-counted SQL for %s in 2024 and in 2025 to date', async (_, org, prefixOf) => {
+    for (const [from, to] of [
+      ['2024-01-01', '2024-12-31'],
+      ['2025-01-01', '2025-12-31'],
+    ] as const) {
+      const code = org();
+      const prefix = prefixOf ?? code.slice(0, 9);
+      const f = new Map(
+        (await computeFigures(ctx.database.db, modules, { orgCode: code, from, to, asOf: AS_OF })).map(
+          (x) => [x.id, x],
+        ),
+      );
+      const h = await byHand(prefix, from, to);
+      expect(h.screened).toBeGreaterThan(prefixOf ? 500 : 20);
+      expect(f.get('disputes.screened')!.value).toBe(h.screened);
+      expect(f.get('disputes.accepted')!.value).toBe(h.accepted);
+      expect(f.get('disputes.resolved')!.value).toBe(h.resolved);
+      expect(f.get('disputes.written')!.value).toBe(h.written);
+      expect(f.get('disputes.resolutionRate')).toMatchObject({
+        numerator: h.resolved,
+        denominator: h.accepted,
+        value: Math.round((h.resolved! * 1000) / h.accepted!) / 10,
+      });
+      expect(f.get('disputes.onTimeRate')).toMatchObject({ numerator: h.on_time, denominator: h.decided });
+    }
+  });
+
+  it('drills down to exactly the rows behind a figure, through the API', async () => {
+    const county = await quickSession(
+      ctx,
+      (
+        await rows<{ id: number }>(
+          ctx.database.db,
+          sql`SELECT id FROM kernel_user WHERE username = 'xian.jiandu'`,
+        )
+      )[0]!.id,
+    );
+    const q = `org=${DEMO_COUNTY.code}&from=2024-01-01&to=2024-12-31`;
+    const figures = (await call(app, county, 'GET', `/api/indicators?${q}`)).json().figures as {
+      id: string;
+      value: number;
+      numerator?: number;
+      denominator?: number;
+      drill: string;
+    }[];
+    for (const id of ['disputes.resolved', 'disputes.screened']) {
+      const fig = figures.find((x) => x.id === id)!;
+      expect(fig.drill).toBe(`/disputes?indicator=${id}&${q}`);
+      const list = (
+        await call(app, county, 'GET', `/api/disputes/cases?indicator=${id}&${q}&pageSize=5`)
+      ).json();
+      expect(list.total).toBe(fig.value);
+    }
+    const rate = figures.find((x) => x.id === 'disputes.resolutionRate')!;
+    const den = (
+      await call(
+        app,
+        county,
+        'GET',
+        `/api/disputes/cases?indicator=disputes.resolutionRate&part=denominator&${q}`,
+      )
+    ).json();
+    expect(den.total).toBe(rate.denominator);
+    const byCategory = (
+      await call(app, county, 'GET', `/api/indicators/breakdown?id=disputes.screened&by=纠纷类型&${q}`)
+    ).json();
+    expect(byCategory.items.reduce((n: number, i: { value: number }) => n + i.value, 0)).toBe(
+      figures.find((x) => x.id === 'disputes.screened')!.value,
+    );
+  });
+});
