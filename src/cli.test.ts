@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from './kernel/db/client.js';
+import { messyLedger } from './modules/disputes/fixtures.js';
 import { withDb } from './test/global-setup.js';
 import { adminUrl } from './test/pg-urls.js';
 
@@ -15,7 +16,7 @@ const BIN = path.resolve('bin/fazhi.js');
 const onPostgres = process.env.FAZHI_TEST_DB === 'postgres';
 
 /** Runs `npx fazhi …` as a user would, against this file's own database. */
-describe('fazhi CLI', () => {
+describe('fazhi CLI', { timeout: 120_000 }, () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-cli-'));
   let env: NodeJS.ProcessEnv;
   let dropDb: (() => Promise<void>) | undefined;
@@ -144,6 +145,42 @@ describe('fazhi CLI', () => {
     const broken = await fazhi('verify-audit');
     expect(broken.code).toBe(1);
     expect(broken.stderr).toMatch(/审计日志已被破坏:第 3 条\(id=\d+\)/);
+  });
+
+  it('imports a messy ledger all or nothing, printing the JSON the issue fixes, and computes indicators', async () => {
+    for (const [code, name] of [
+      ['510626100000', '甲镇'],
+      ['510626100201', '甲一村'],
+      ['510626100202', '甲二村'],
+    ]) {
+      expect((await fazhi('orgs', 'add', '--code', code!, '--name', name!)).code).toBe(0);
+    }
+    const bad = path.join(dataDir, 'bad.xlsx');
+    const good = path.join(dataDir, 'good.xlsx');
+    fs.writeFileSync(bad, await messyLedger({ badRow: true }));
+    fs.writeFileSync(good, await messyLedger());
+    const refused = await fazhi('import', 'disputes', bad, '--org', '510626100000', '--json');
+    expect(refused.code).toBe(1);
+    const r1 = JSON.parse(refused.stdout);
+    expect(r1.imported).toBe(0);
+    expect(r1.errors.length).toBeGreaterThan(0);
+    for (const e of r1.errors) expect(Object.keys(e).sort()).toEqual(['column', 'message', 'row']);
+    expect(r1.errors.every((e: { row: number }) => e.row === 7)).toBe(true);
+    const ok = await fazhi('import', 'disputes', good, '--org', '510626100000', '--json');
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ imported: 5, errors: [] });
+    const figures = JSON.parse(
+      (await fazhi('indicators', '--org', '510626100000', '--year', '2024', '--json')).stdout,
+    );
+    const byName = Object.fromEntries(figures.map((f: { name: string }) => [f.name, f]));
+    expect(byName.矛盾纠纷受理数).toMatchObject({
+      module: 'disputes',
+      id: 'disputes.accepted',
+      value: 4,
+      unit: '起',
+    });
+    expect(byName.矛盾纠纷化解数).toMatchObject({ value: 2 });
+    expect(byName.矛盾纠纷化解率).toMatchObject({ value: 50, unit: '%', numerator: 2, denominator: 4 });
   });
 
   it('refuses clearly, without hanging, while another process holds the embedded data directory', async () => {

@@ -15,7 +15,7 @@ import { AppError } from './kernel/errors.js';
 import { runImport } from './kernel/imports.js';
 import type { KernelContext } from './kernel/module.js';
 import { isOrgCode } from './kernel/orgs/codes.js';
-import { orgTree } from './kernel/orgs/service.js';
+import { createOrgs, orgTree } from './kernel/orgs/service.js';
 import { modules } from './modules.js';
 import { computeFigures } from './reporting/indicators.js';
 import { period } from './reporting/routes.js';
@@ -29,6 +29,7 @@ const HELP = `fazhi — 法治政府建设数字化平台 命令行
   migrate                              应用数据库迁移
   seed-demo [--seed N]                 在空数据库中生成演示县(相同 seed 结果相同)
   orgs [--json] [--root CODE]          输出组织机构树
+  orgs add --code CODE --name 名称      添加组织(上级须已存在)
   user add --username U --password P --role 角色 --org CODE [--name 姓名]
                                        创建账户(角色: ${ROLES.join('、')})
   calendar due --from YYYY-MM-DD (--days N | --workdays N)
@@ -89,6 +90,20 @@ async function main(argv: string[]): Promise<number> {
     }
 
     case 'orgs': {
+      if (rest[0] === 'add') {
+        const { values } = parseArgs({
+          args: rest.slice(1),
+          options: { code: { type: 'string' }, name: { type: 'string' } },
+        });
+        if (!values.code || !values.name)
+          throw new UsageError('用法: npx fazhi orgs add --code CODE --name 名称');
+        const { code, name } = values;
+        return withContext(async (ctx) => {
+          await ctx.database.db.transaction((tx) => createOrgs(tx, [{ code, name }]));
+          console.log(`已添加 ${code} ${name}`);
+          return 0;
+        });
+      }
       const { values } = parseArgs({
         args: rest,
         options: { json: { type: 'boolean' }, root: { type: 'string' } },

@@ -1,5 +1,6 @@
 import type { ModuleManifest } from './kernel/module.js';
 import { disputesModule } from './modules/disputes/manifest.js';
+import { petitionsModule } from './modules/petitions/manifest.js';
 
 /** The registry: every module the platform runs, in menu order. */
-export const modules: ModuleManifest[] = [disputesModule];
+export const modules: ModuleManifest[] = [disputesModule, petitionsModule];

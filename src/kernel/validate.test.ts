@@ -167,6 +167,7 @@ describe('phone numbers', () => {
     ['020-83001234', '020-83001234'],
     ['0571-87654321-8001', '0571-87654321-8001'],
     ['0571-87654321转8001', '0571-87654321-8001'],
+    ['0571—87654321', '0571-87654321'],
   ])('%s → %s', (input, expected) => {
     expect(normalizePhone(input)).toBe(expected);
     expect(isValidPhone(input)).toBe(true);

@@ -153,7 +153,8 @@ const LANDLINE = /^(0(?:10|2\d|[3-9]\d{2}))-?(\d{7,8})(?:(?:-|转|#|ext\.?|x)(\d
 export function normalizePhone(s: string): string | null {
   let t = toHalfWidth(s)
     .replace(ANY_SPACE, '')
-    .replace(/^['‘’`]/, '');
+    .replace(/^['‘’`]/, '')
+    .replace(/[\u2010-\u2015\u2212]/g, '-');
   // (0571)87654321
   t = t.replace(/^\((0\d{2,3})\)-?/, '$1-');
   const mobile = t.replace(/[-.]/g, '').replace(/^(?:\+86|0086|86)(?=1\d{10}$)/, '');

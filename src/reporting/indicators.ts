@@ -136,3 +136,20 @@ export async function breakdown(db: Tx, def: IndicatorDef, by: string, p: Indica
     })
     .filter((r) => r.numerator > 0 || r.denominator > 0);
 }
+
+/**
+ * A list route's drill-down: `?indicator=<id>&part=…&from&to` → the condition selecting exactly the rows
+ * behind that figure (or undefined when the list is not a drill-down).
+ */
+export function drillCondition(
+  defs: readonly IndicatorDef[],
+  q: { indicator?: string; part?: 'numerator' | 'denominator'; from?: string; to?: string },
+  orgCode: string,
+  asOf: string,
+): SQL | undefined {
+  if (!q.indicator) return undefined;
+  const def = defs.find((i) => i.id === q.indicator);
+  if (!def) throw new AppError('VALIDATION_FAILED', `未知指标「${q.indicator}」`);
+  if (!q.from || !q.to) throw new AppError('VALIDATION_FAILED', '按指标查看明细时须指定起止日期');
+  return indicatorCondition(def, q.part ?? 'numerator', { orgCode, from: q.from, to: q.to, asOf });
+}

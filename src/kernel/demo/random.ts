@@ -13,6 +13,15 @@ export function rng(seed: number) {
     int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
     pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!,
     chance: (p: number) => next() < p,
+    /** One of `items`, drawn with the given relative weights. */
+    weighted: <T>(items: readonly T[], weights: readonly number[]): T => {
+      let x = next() * weights.reduce((a, b) => a + b, 0);
+      for (const [i, w] of weights.entries()) {
+        x -= w;
+        if (x < 0) return items[i]!;
+      }
+      return items[items.length - 1]!;
+    },
   };
 }
 export type Rng = ReturnType<typeof rng>;

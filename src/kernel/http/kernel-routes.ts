@@ -7,7 +7,13 @@ import { ROLES, ROLES_TOWNSHIP_ADMIN_MAY_GRANT } from '../auth/roles.js';
 import { changePassword, createUser, login, logout, type Principal } from '../auth/service.js';
 import { today } from '../calendar.js';
 import { grants, orgs, supervision, users } from '../db/schema.js';
-import { closeSupervision, countDeadlines, listDeadlines, listSupervision } from '../deadlines.js';
+import {
+  closeSupervision,
+  countDeadlines,
+  listDeadlines,
+  listSupervision,
+  sweepDeadlines,
+} from '../deadlines.js';
 import { AppError } from '../errors.js';
 import type { KernelContext, ModuleManifest } from '../module.js';
 import { isInSubtree, ORG_LEVEL_LABELS } from '../orgs/codes.js';
@@ -204,6 +210,11 @@ export async function kernelRoutes(
       },
     },
     async (req) => ({ items: await listDeadlines(db, req.targetOrg!, req.query.filter) }),
+  );
+
+  // 立即巡检: the sweep the server runs hourly, on demand (idempotent).
+  app.post('/deadlines/sweep', { config: { access: { perm: 'supervision.manage' } } }, async () =>
+    sweepDeadlines(db, today()),
   );
 
   app.get(

@@ -106,12 +106,20 @@ function candidatesAt(ws: ExcelJS.Worksheet, r: number, c: number): Candidate[] 
   const out: Candidate[] = [];
   // 当事人 over 姓名 → 当事人姓名. (A title row over the header concatenates too, and matches nothing.)
   if (child && parent && parent !== child) {
-    out.push({ key: parent + child, display: headerDisplay(parentRaw) + headerDisplay(childRaw), rank: 3 });
+    const display = headerDisplay(parentRaw) + headerDisplay(childRaw);
+    out.push({ key: parent + child, display, rank: 3, underParent: true });
   }
-  if (child) out.push({ key: child, display: headerDisplay(childRaw), rank: 2 });
-  // A one-level column of a two-level header, written in the upper row only (not merged down).
-  else if (parent && !mergedAcross(ws, r - 1, c))
-    out.push({ key: parent, display: headerDisplay(parentRaw), rank: 1 });
+  if (child) {
+    out.push({
+      key: child,
+      display: headerDisplay(childRaw),
+      rank: 2,
+      underParent: parent !== '' && parent !== child,
+    });
+  } else if (parent && !mergedAcross(ws, r - 1, c)) {
+    // A one-level column of a two-level header, written in the upper row only (not merged down).
+    out.push({ key: parent, display: headerDisplay(parentRaw), rank: 1, underParent: false });
+  }
   return out;
 }
 

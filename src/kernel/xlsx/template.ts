@@ -250,7 +250,7 @@ export function layoutLedgerSheet(
     if (f.type === 'longtext') col.alignment = { wrapText: true, vertical: 'top' };
   });
 
-  ws.mergeCells(TITLE_ROW, 1, TITLE_ROW, n);
+  if (n > 1) ws.mergeCells(TITLE_ROW, 1, TITLE_ROW, n);
   const title = ws.getCell(TITLE_ROW, 1);
   title.value = opts.title;
   title.font = { bold: true, size: 16 };

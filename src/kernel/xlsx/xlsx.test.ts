@@ -747,3 +747,59 @@ describe('time zones', () => {
     },
   );
 });
+
+describe('header detection edge cases', () => {
+  it('a header on row 1 followed by pre-numbered and empty rows', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('台账');
+    ws.getRow(1).values = ['序号', '登记日期', '当事人姓名', '纠纷类型'];
+    ws.getRow(2).values = [1];
+    ws.getRow(4).values = [3, '2023.5.6', '张三'];
+    ws.getRow(5).values = [4];
+    const parsed = await parseLedger(MODEL, await bufferOf(wb));
+    expect(parsed.headerRow).toBe(1);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.rows).toEqual([
+      { row: 4, values: { receivedOn: '2023-05-06', partyName: '张三', category: null }, extra: {} },
+    ]);
+  });
+
+  it('prefers the label over an alias and a unit-suffixed header over nothing', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('台账');
+    ws.getRow(1).values = ['受理日期', '登记日期', '申请人姓名', '涉及人数（人）', '备注'];
+    ws.getRow(2).values = ['2023.1.1', '2023.5.6', '张三', '3人', '无'];
+    const parsed = await parseLedger(MODEL, await bufferOf(wb));
+    expect(parsed.columns).toEqual([
+      { field: 'receivedOn', header: '登记日期', col: 2 },
+      { field: 'partyName', header: '申请人姓名', col: 3 },
+      { field: 'people', header: '涉及人数（人）', col: 4 },
+    ]);
+    expect(parsed.unmapped).toEqual(['受理日期', '备注']);
+    expect(valuesOf(parsed)).toEqual([{ receivedOn: '2023-05-06', partyName: '张三', people: 3 }]);
+  });
+
+  it('collects every error of every row, in row and column order', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('台账');
+    ws.getRow(1).values = ['登记日期', '当事人姓名', '涉及人数', '是否重大', '纠纷类型'];
+    ws.getRow(2).values = ['2023.5.6', '张三', 2, '是', '邻里'];
+    ws.getRow(3).values = ['明天', null, '很多', '也许', '土地'];
+    ws.getRow(4).values = [null, '李四', { error: '#N/A' }];
+    const parsed = await parseLedger(MODEL, await bufferOf(wb));
+    expect(parsed.errors).toEqual([
+      { row: 3, column: '登记日期', message: '无法识别的日期「明天」' },
+      { row: 3, column: '当事人姓名', message: '「当事人姓名」不能为空' },
+      { row: 3, column: '涉及人数', message: '无法识别的整数「很多」' },
+      { row: 3, column: '是否重大', message: '「也许」应为是或否' },
+      {
+        row: 3,
+        column: '纠纷类型',
+        message: '「土地」不是可选值,应为:婚姻家庭/邻里/房屋宅基地/山林土地/合同/其他',
+      },
+      { row: 4, column: '登记日期', message: '「登记日期」不能为空' },
+      { row: 4, column: '涉及人数', message: '单元格为错误值「#N/A」' },
+    ]);
+    expect(parsed.rows.map((r) => r.row)).toEqual([2]);
+  });
+});

@@ -6,7 +6,7 @@ import { orgs } from '../../kernel/db/schema.js';
 import { recordDeadlines } from '../../kernel/deadlines.js';
 import { AppError } from '../../kernel/errors.js';
 import type { ImportOutcome } from '../../kernel/module.js';
-import { levelOf } from '../../kernel/orgs/codes.js';
+import { placeResolver } from '../../kernel/orgs/places.js';
 import { inSubtree } from '../../kernel/scope.js';
 import { maskIdCard } from '../../kernel/validate.js';
 import { parseLedger, type RowError } from '../../kernel/xlsx/import.js';
@@ -16,30 +16,6 @@ import { disputeCases, disputeParties } from './schema.js';
 import { caseNumbers, MEDIATION_LIMIT_DAYS, MODULE, townshipOf } from './service.js';
 
 export type ImportResult = ImportOutcome;
-
-/** Village names as ledgers write them: 青石村, 青石村委会, 青石村民委员会, 青石社区居委会 → one key. */
-export function placeKey(name: string): string {
-  return name
-    .replace(/\s/g, '')
-    .replace(/(村民委员会|居民委员会|村委会|居委会|委员会)$/, '')
-    .replace(/(村|社区)$/, '');
-}
-
-async function placeIndex(tx: Tx, orgCode: string): Promise<Map<string, string[]>> {
-  const list = await tx
-    .select({ code: orgs.code, name: orgs.name, level: orgs.level })
-    .from(orgs)
-    .where(inSubtree(orgs.code, orgCode));
-  const index = new Map<string, string[]>();
-  const add = (k: string, code: string) => index.set(k, [...(index.get(k) ?? []), code]);
-  for (const o of list) {
-    if (!['township', 'village', 'grid'].includes(o.level)) continue;
-    add(o.code, o.code);
-    add(o.name.replace(/\s/g, ''), o.code);
-    if (o.level === 'village') add(placeKey(o.name), o.code);
-  }
-  return index;
-}
 
 /**
  * Import a 矛盾纠纷台账 workbook into `orgCode`'s subtree: every row is validated, and the file
@@ -55,7 +31,7 @@ export async function importDisputes(
   const parsed = await parseLedger(DISPUTE_LEDGER, data);
   const errors: RowError[] = [...parsed.errors];
   const warnings: RowError[] = [];
-  const places = await placeIndex(tx, orgCode);
+  const resolvePlace = await placeResolver(tx, orgCode);
   const [target] = await tx.select({ name: orgs.name }).from(orgs).where(eq(orgs.code, orgCode));
   if (!target) throw new AppError('NOT_FOUND');
   const header = (key: string) =>
@@ -74,20 +50,9 @@ export async function importDisputes(
     const v = r.values;
     const err = (key: string, message: string) => errors.push({ row: r.row, column: header(key), message });
     const village = String(v.village ?? '').trim();
-    const candidates = places.get(village.replace(/\s/g, '')) ?? places.get(placeKey(village)) ?? [];
-    let code = candidates.length === 1 ? candidates[0]! : null;
-    // The target org itself when the ledger names it (乡镇本级).
-    if (!code && (village === target.name || placeKey(village) === placeKey(target.name))) code = orgCode;
-    if (!code) {
-      err(
-        'village',
-        candidates.length > 1
-          ? `「${village}」对应多个村(社区),请填写12位区划代码`
-          : `在${target.name}下找不到村(社区)「${village}」`,
-      );
-    } else if (!['township', 'village', 'grid'].includes(levelOf(code)!)) {
-      err('village', '纠纷发生地应为乡镇(街道)、村(社区)或网格');
-    }
+    const place = resolvePlace(village);
+    const code = 'code' in place ? place.code : null;
+    if ('error' in place) err('village', place.error);
     const status = statusFromLedger(v.status as string | null);
     if (!status)
       err(

@@ -7,11 +7,12 @@ import { today } from '../../kernel/calendar.js';
 import { orgs } from '../../kernel/db/schema.js';
 import { AppError } from '../../kernel/errors.js';
 import { actorOf, authed } from '../../kernel/http/access.js';
-import type { IndicatorParams, KernelContext } from '../../kernel/module.js';
+import type { KernelContext } from '../../kernel/module.js';
 import { inSubtree } from '../../kernel/scope.js';
 import { maskPhone } from '../../kernel/validate.js';
+import { registerStepRoutes } from '../../kernel/workflow.js';
 import { exportRows } from '../../kernel/xlsx/export.js';
-import { indicatorCondition } from '../../reporting/indicators.js';
+import { drillCondition } from '../../reporting/indicators.js';
 import { disputeIndicators } from './indicators.js';
 import {
   AGREEMENT_FORMS,
@@ -76,14 +77,7 @@ export async function disputeRoutes(base: FastifyInstance, ctx: KernelContext): 
       const org = req.targetOrg!;
       const q = req.query;
       const asOf = today();
-      let extra;
-      if (q.indicator) {
-        const def = disputeIndicators.find((i) => i.id === q.indicator);
-        if (!def) throw new AppError('VALIDATION_FAILED', `未知指标「${q.indicator}」`);
-        if (!q.from || !q.to) throw new AppError('VALIDATION_FAILED', '按指标查看明细时须指定起止日期');
-        const p: IndicatorParams = { orgCode: org, from: q.from, to: q.to, asOf };
-        extra = indicatorCondition(def, q.part, p);
-      }
+      const extra = drillCondition(disputeIndicators, q, org, asOf);
       // An indicator's own period replaces the list's date filter (the same rows, no more, no less).
       const filters = q.indicator ? { ...q, from: undefined, to: undefined } : q;
       const canSee = r.scope.can('disputes.personal', org);
@@ -152,20 +146,18 @@ export async function disputeRoutes(base: FastifyInstance, ctx: KernelContext): 
     },
   );
 
-  for (const step of Object.keys(ZSteps) as StepName[]) {
-    app.post(
-      `/cases/:id/${step}`,
-      {
-        config: { access: { perm: TRANSITIONS[step].perm, org: { resource: 'disputes.case', param: 'id' } } },
-        schema: { params: ZId, body: ZSteps[step] },
-      },
-      async (req) => {
-        const id = Number(req.params.id);
-        await db.transaction((tx) => runStep(tx, id, step, req.body as never, actorOf(req)));
-        return getDispute(db, id, authed(req).scope.can('disputes.personal', req.targetOrg!));
-      },
-    );
-  }
+  registerStepRoutes(app, db, {
+    path: '/cases',
+    resource: 'disputes.case',
+    steps: Object.fromEntries(
+      (Object.keys(ZSteps) as StepName[]).map((step) => [
+        step,
+        { perm: TRANSITIONS[step].perm, body: ZSteps[step] },
+      ]),
+    ) as Record<StepName, { perm: string; body: (typeof ZSteps)[StepName] }>,
+    run: (tx, id, step, input, actor) => runStep(tx, id, step, input as never, actor),
+    load: (id, req) => getDispute(db, id, req.scope.can('disputes.personal', req.targetOrg!)),
+  });
 
   app.get(
     '/warnings',

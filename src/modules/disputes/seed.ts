@@ -36,11 +36,7 @@ export async function seedDisputes(tx: Tx, opts: { seed: number; countyCode: str
     .where(sql`${orgs.level} = 'township' AND ${orgs.code} LIKE ${`${opts.countyCode.slice(0, 6)}%`}`)
     .orderBy(orgs.code);
   const catWeights = [12, 16, 14, 9, 5, 8, 9, 8, 6, 2, 4, 3, 4];
-  const pickCategory = () => {
-    let x = r.next() * catWeights.reduce((a, b) => a + b, 0);
-    for (const [i, w] of catWeights.entries()) if ((x -= w) < 0) return CATEGORIES[i]!;
-    return '其他';
-  };
+  const pickCategory = () => r.weighted(CATEGORIES, catWeights);
   const end = '2025-10-31';
   for (const t of townships) {
     const villages = await tx

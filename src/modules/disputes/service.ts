@@ -4,19 +4,15 @@ import type { z } from 'zod';
 import { type Actor, appendAudit } from '../../kernel/audit.js';
 import { today as todayCal } from '../../kernel/calendar.js';
 import { rows, type Tx } from '../../kernel/db/client.js';
-import { auditLog, orgs } from '../../kernel/db/schema.js';
+import { orgs } from '../../kernel/db/schema.js';
 import { completeDeadline, openDeadline } from '../../kernel/deadlines.js';
 import { AppError } from '../../kernel/errors.js';
 import { levelOf } from '../../kernel/orgs/codes.js';
+import { checkPersons, maskPerson } from '../../kernel/persons.js';
 import { inSubtree } from '../../kernel/scope.js';
 import { reserveNumbers } from '../../kernel/sequence.js';
-import {
-  idCardProblem,
-  isValidPhone,
-  maskIdCard,
-  maskPhone,
-  normalizeIdCard,
-} from '../../kernel/validate.js';
+import { maskIdCard, maskPhone } from '../../kernel/validate.js';
+import { auditTimeline } from '../../kernel/workflow.js';
 import {
   STATUS_LABELS,
   type Status,
@@ -52,17 +48,7 @@ async function assertCaseOrg(tx: Tx, orgCode: string): Promise<void> {
 
 /** GB 11643 check and phone format for each party; returns the normalised parties. */
 export function checkParties(parties: TParty[]): TParty[] {
-  return parties.map((p, i) => {
-    const who = `第${i + 1}名当事人`;
-    let idCard = p.idCard ? normalizeIdCard(p.idCard) : null;
-    if (idCard) {
-      const problem = idCardProblem(idCard);
-      if (problem) throw new AppError('VALIDATION_FAILED', `${who}身份证号无效:${problem}`);
-    } else idCard = null;
-    const phone = p.phone?.trim() || null;
-    if (phone && !isValidPhone(phone)) throw new AppError('VALIDATION_FAILED', `${who}联系电话格式不正确`);
-    return { ...p, idCard, phone };
-  });
+  return checkPersons(parties, '当事人');
 }
 
 async function caseNumbers(tx: Tx, orgCode: string, year: string, n: number): Promise<string[]> {
@@ -455,13 +441,7 @@ export async function listWarnings(
   ];
 }
 
-export function maskParty<T extends { idCard: string | null; phone: string | null }>(
-  p: T,
-  canSee: boolean,
-): T {
-  if (canSee) return p;
-  return { ...p, idCard: p.idCard ? maskIdCard(p.idCard) : null, phone: p.phone ? maskPhone(p.phone) : null };
-}
+export const maskParty = maskPerson;
 
 export async function getDispute(db: Tx, id: number, canSeePersonal: boolean) {
   const [row] = await db
@@ -475,11 +455,7 @@ export async function getDispute(db: Tx, id: number, canSeePersonal: boolean) {
     .from(disputeParties)
     .where(eq(disputeParties.caseId, id))
     .orderBy(asc(disputeParties.id));
-  const timeline = await db
-    .select({ at: auditLog.at, actor: auditLog.actor, action: auditLog.action, after: auditLog.after })
-    .from(auditLog)
-    .where(and(eq(auditLog.entity, ENTITY), eq(auditLog.entityId, String(id))))
-    .orderBy(asc(auditLog.id));
+  const timeline = await auditTimeline(db, ENTITY, id, ACTION_LABELS);
   const c = row.c;
   return {
     ...c,
@@ -491,16 +467,7 @@ export async function getDispute(db: Tx, id: number, canSeePersonal: boolean) {
       hasWrittenAgreement: c.agreementForm === '书面',
       confirmed: Boolean(c.judicialAppliedOn),
     }).map((s) => ({ step: s, label: TRANSITIONS[s].label })),
-    timeline: timeline.map((t) => ({
-      at: t.at,
-      actor: t.actor,
-      action: t.action,
-      label: ACTION_LABELS[t.action] ?? t.action,
-      on:
-        (t.after as { on?: string; receivedOn?: string } | null)?.on ??
-        (t.after as { receivedOn?: string } | null)?.receivedOn ??
-        null,
-    })),
+    timeline,
   };
 }
 

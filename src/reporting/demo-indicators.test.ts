@@ -1,16 +1,16 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { rows } from '../../kernel/db/client.js';
-import { DEMO_COUNTY, seedDemo } from '../../kernel/demo/seed.js';
-import type { KernelContext } from '../../kernel/module.js';
-import { modules } from '../../modules.js';
-import { computeFigures } from '../../reporting/indicators.js';
-import { call, quickSession, testApp, testContext } from '../../test/kernel.js';
+import { rows } from '../kernel/db/client.js';
+import { DEMO_COUNTY, seedDemo } from '../kernel/demo/seed.js';
+import type { KernelContext } from '../kernel/module.js';
+import { modules } from '../modules.js';
+import { call, quickSession, testApp, testContext } from '../test/kernel.js';
+import { computeFigures } from './indicators.js';
 
 const AS_OF = '2025-11-01';
 
-describe('dispute indicators on the demo county', () => {
+describe('indicators on the demo county equal hand-counted SQL', () => {
   let ctx: KernelContext;
   let app: FastifyInstance;
   let township: string;
@@ -71,6 +71,59 @@ describe('dispute indicators on the demo county', () => {
         value: Math.round((h.resolved! * 1000) / h.accepted!) / 10,
       });
       expect(f.get('disputes.onTimeRate')).toMatchObject({ numerator: h.on_time, denominator: h.decided });
+    }
+  });
+
+  it('petitions: counts, 批次/人次 and honest on-time rates', async () => {
+    for (const [code, prefix] of [
+      [DEMO_COUNTY.code, '510626'],
+      [township, township.slice(0, 9)],
+    ] as const) {
+      const from = '2024-01-01';
+      const to = '2024-12-31';
+      const f = new Map(
+        (await computeFigures(ctx.database.db, modules, { orgCode: code, from, to, asOf: AS_OF })).map(
+          (x) => [x.id, x],
+        ),
+      );
+      const [h] = await rows<Record<string, number>>(
+        ctx.database.db,
+        sql`SELECT count(*)::int AS count,
+                   coalesce(sum(batch_count) FILTER (WHERE channel IN ('走访', '领导接访')), 0)::int AS batches,
+                   coalesce(sum(person_count) FILTER (WHERE channel IN ('走访', '领导接访')), 0)::int AS persons,
+                   count(*) FILTER (WHERE accepted_on IS NOT NULL)::int AS accepted,
+                   count(*) FILTER (WHERE accepted_on IS NOT NULL AND resolved)::int AS resolved,
+                   count(*) FILTER (WHERE is_repeat)::int AS repeats
+            FROM petitions_case WHERE org_code LIKE ${`${prefix}%`} AND received_on BETWEEN ${from} AND ${to}`,
+      );
+      const [d] = await rows<Record<string, number>>(
+        ctx.database.db,
+        sql`SELECT count(*) FILTER (WHERE d.step = 'handle' AND d.status = 'done' AND d.done_on <= d.due_on)::int AS on_time,
+                   count(*) FILTER (WHERE d.step = 'handle' AND (d.status = 'done' OR d.due_on < ${AS_OF}))::int AS decided,
+                   count(*) FILTER (WHERE d.step = 'notify' AND d.status = 'done' AND d.done_on <= d.due_on)::int AS told,
+                   count(*) FILTER (WHERE d.step = 'notify' AND (d.status = 'done' OR d.due_on < ${AS_OF}))::int AS tell_due
+            FROM kernel_deadline d JOIN petitions_case c ON c.id::text = d.entity_id
+            WHERE d.module = 'petitions' AND c.org_code LIKE ${`${prefix}%`} AND c.received_on BETWEEN ${from} AND ${to}`,
+      );
+      expect(h!.count).toBeGreaterThan(code === DEMO_COUNTY.code ? 200 : 3);
+      expect(f.get('petitions.count')!.value).toBe(h!.count);
+      expect(f.get('petitions.batches')!.value).toBe(h!.batches);
+      expect(f.get('petitions.persons')!.value).toBe(h!.persons);
+      expect(f.get('petitions.resolutionRate')).toMatchObject({
+        numerator: h!.resolved,
+        denominator: h!.accepted,
+      });
+      expect(f.get('petitions.repeatRate')).toMatchObject({ numerator: h!.repeats, denominator: h!.count });
+      expect(f.get('petitions.onTimeCloseRate')).toMatchObject({
+        numerator: d!.on_time,
+        denominator: d!.decided,
+      });
+      expect(f.get('petitions.onTimeAcceptRate')).toMatchObject({
+        numerator: d!.told,
+        denominator: d!.tell_due,
+      });
+      // The demo has late ones, so an honest rate is below 100%.
+      if (code === DEMO_COUNTY.code) expect(f.get('petitions.onTimeCloseRate')!.value).toBeLessThan(100);
     }
   });
 
