@@ -116,6 +116,12 @@ export async function buildApp(ctx: KernelContext, modules: ModuleManifest[]): P
     if (code === 'FST_REQ_FILE_TOO_LARGE') {
       return reply.status(413).send({ error: { code: 'FILE_TOO_LARGE', message: '文件超过大小限制' } });
     }
+    if (status === 429) {
+      const built = (err as { error?: { message?: string } }).error;
+      return reply
+        .status(429)
+        .send({ error: { code: 'RATE_LIMITED', message: built?.message ?? '请求过于频繁,请稍后再试' } });
+    }
     if (status >= 400 && status < 500) {
       return reply.status(status).send({ error: { code: 'BAD_REQUEST', message: '请求无效' } });
     }
