@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
+import { seedDemoCounty } from './demo.js';
 import { verifyAudit } from './kernel/audit.js';
 import { isRole, ROLES } from './kernel/auth/roles.js';
 import { createUser } from './kernel/auth/service.js';
@@ -10,14 +11,19 @@ import { addCalendarDays, addWorkdays, isValidDate, today } from './kernel/calen
 import { loadConfig } from './kernel/config.js';
 import { orgs } from './kernel/db/schema.js';
 import { sweepDeadlines } from './kernel/deadlines.js';
-import { isEmpty, seedDemo } from './kernel/demo/seed.js';
+import { isEmpty } from './kernel/demo/seed.js';
 import { AppError } from './kernel/errors.js';
 import { runImport } from './kernel/imports.js';
 import type { KernelContext } from './kernel/module.js';
 import { isOrgCode } from './kernel/orgs/codes.js';
 import { createOrgs, orgTree } from './kernel/orgs/service.js';
 import { modules } from './modules.js';
+import { composeReport, ensureReport } from './reporting/annual.js';
+import { type Claim, checkReportText, readReportFile } from './reporting/checker/index.js';
+import { compareWithLedger, type LedgerComparison } from './reporting/checker/ledger.js';
+import { renderReportDocx } from './reporting/docx.js';
 import { computeFigures } from './reporting/indicators.js';
+import { docxToPdf } from './reporting/pdf.js';
 import { period } from './reporting/routes.js';
 
 const importers = () => modules.filter((m) => m.importLedger).map((m) => m.id);
@@ -38,6 +44,10 @@ const HELP = `fazhi — 法治政府建设数字化平台 命令行
                                        导入台账(全部成功或全部不导入;模块: ${importers().join('、')})
   indicators --org CODE (--year YYYY | --from D --to D) [--json]
                                        计算各模块指标
+  report --org CODE --year YYYY --out 文件.docx [--pdf 文件.pdf]
+                                       由台账生成法治政府建设年度报告(GB/T 9704 格式)
+  check-report <文件.txt|文件.docx> [--org CODE --year YYYY] [--json]
+                                       检查报告中的数字是否自洽,并与台账比对
   sweep [--date YYYY-MM-DD]            运行期限巡检:到期提醒与逾期督办(幂等)
   verify-audit                         校验审计日志哈希链
 
@@ -82,7 +92,7 @@ async function main(argv: string[]): Promise<number> {
           console.error('数据库中已有账户,演示数据只能生成在空数据库中(可另设 FAZHI_DATA_DIR 指向新目录)');
           return 1;
         }
-        const shape = await ctx.database.db.transaction((tx) => seedDemo(tx, seed, modules));
+        const shape = await ctx.database.db.transaction((tx) => seedDemoCounty(tx, seed));
         const villages = shape.townships.reduce((n, t) => n + t.villages.length, 0);
         console.log(`已生成演示县:${shape.townships.length} 个乡镇/街道,${villages} 个村/社区(seed=${seed})`);
         return 0;
@@ -298,6 +308,82 @@ async function main(argv: string[]): Promise<number> {
       });
     }
 
+    case 'report': {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          org: { type: 'string' },
+          year: { type: 'string' },
+          out: { type: 'string' },
+          pdf: { type: 'string' },
+        },
+      });
+      if (!values.org || !isOrgCode(values.org)) throw new UsageError('--org 须为有效的组织代码');
+      if (!values.out) throw new UsageError('--out 须指定输出的 .docx 文件');
+      const year = int(values.year, 'year');
+      const { org, out, pdf } = values;
+      return withContext(async (ctx) => {
+        const started = Date.now();
+        const row = await ctx.database.db.transaction((tx) =>
+          ensureReport(tx, org, year, { id: null, name: '命令行' }),
+        );
+        const report = await composeReport(ctx.database.db, row, modules);
+        const docx = await renderReportDocx(report.document);
+        fs.writeFileSync(out, docx);
+        console.log(
+          `已生成 ${out}(${report.title},${report.figures.length} 项指标,用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒)`,
+        );
+        if (report.missingSections.length)
+          console.error(`提示:以下部分尚无内容,请在系统中补充:${report.missingSections.join(';')}`);
+        if (pdf) {
+          const converted = await docxToPdf(docx);
+          if (!converted) {
+            console.error('未安装 LibreOffice,未生成 PDF(.docx 已生成)');
+            return 1;
+          }
+          fs.writeFileSync(pdf, converted);
+          console.log(`已生成 ${pdf}`);
+        }
+        return 0;
+      });
+    }
+
+    case 'check-report': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { org: { type: 'string' }, year: { type: 'string' }, json: { type: 'boolean' } },
+      });
+      const file = positionals[0];
+      if (!file)
+        throw new UsageError(
+          '用法: npx fazhi check-report <文件.txt|文件.docx> [--org CODE --year YYYY] [--json]',
+        );
+      if (!fs.existsSync(file)) throw new UsageError(`文件不存在: ${file}`);
+      if (Boolean(values.org) !== Boolean(values.year)) throw new UsageError('--org 与 --year 须同时提供');
+      if (values.org && !isOrgCode(values.org)) throw new UsageError('--org 须为有效的组织代码');
+      const result: Record<string, unknown> = { ...checkReportText(await readReportFile(file)) };
+      if (values.org && values.year) {
+        const org = values.org;
+        const range = period({ year: int(values.year, 'year') });
+        const figures = await withContext((ctx) =>
+          computeFigures(ctx.database.db, modules, { orgCode: org, ...range, asOf: today() }),
+        );
+        result.ledger = compareWithLedger(result.claims as Claim[], figures);
+      }
+      if (values.json) console.log(JSON.stringify(result));
+      else {
+        const r = result as unknown as ReturnType<typeof checkReportText> & { ledger?: LedgerComparison[] };
+        const missing = Object.entries(r.sections).filter(([, s]) => !s.found).length;
+        console.log(
+          `找到 ${5 - missing}/5 个必备部分,${r.claims.length} 处数字表述,${r.mismatches.length} 处不自洽`,
+        );
+        for (const m of r.mismatches) console.log(`  ✗ ${m.text}:${m.note ?? ''}`);
+        for (const l of r.ledger ?? []) console.log(`  ${l.consistent ? '✓' : '✗'} ${l.text}:${l.note}`);
+      }
+      return 0;
+    }
+
     case 'verify-audit':
       return withContext(async (ctx) => {
         const r = await verifyAudit(ctx.database.db);
@@ -314,7 +400,7 @@ async function main(argv: string[]): Promise<number> {
 
     case 'first-start':
       return withContext(async (ctx) => {
-        printFirstStart(await firstStart(ctx, modules));
+        printFirstStart(await firstStart(ctx, seedDemoCounty));
         return 0;
       });
 

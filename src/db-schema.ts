@@ -2,3 +2,4 @@
 export * from './kernel/db/schema.js';
 export * from './modules/disputes/schema.js';
 export * from './modules/petitions/schema.js';
+export * from './reporting/schema.js';

@@ -1,3 +1,4 @@
+import { seedDemoCounty } from './demo.js';
 import { firstStart, openContext, printFirstStart } from './kernel/bootstrap.js';
 import { today } from './kernel/calendar.js';
 import { loadConfig } from './kernel/config.js';
@@ -9,7 +10,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
   const ctx = await openContext(config, { role: 'server', port: config.port });
-  printFirstStart(await firstStart(ctx, modules));
+  printFirstStart(await firstStart(ctx, seedDemoCounty));
   const app = await buildApp(ctx, modules);
 
   const sweep = async () => {

@@ -2,10 +2,10 @@ import { appendAudit, SYSTEM_ACTOR } from './audit.js';
 import { generatePassword } from './auth/password.js';
 import { createUser } from './auth/service.js';
 import type { Config } from './config.js';
-import { openDatabase } from './db/client.js';
-import { DEMO_COUNTY, DEMO_PASSWORD, isEmpty, seedDemo } from './demo/seed.js';
+import { openDatabase, type Tx } from './db/client.js';
+import { DEMO_COUNTY, DEMO_PASSWORD, isEmpty } from './demo/seed.js';
 import { FileStore } from './files.js';
-import type { KernelContext, ModuleManifest } from './module.js';
+import type { KernelContext } from './module.js';
 import { createOrgs } from './orgs/service.js';
 
 export async function openContext(
@@ -37,7 +37,7 @@ export interface FirstStart {
  */
 export async function firstStart(
   ctx: KernelContext,
-  modules: ModuleManifest[],
+  seedDemoData: (tx: Tx, seed: number) => Promise<unknown>,
   env = process.env,
 ): Promise<FirstStart> {
   const db = ctx.database.db;
@@ -47,7 +47,7 @@ export async function firstStart(
   const password = generatePassword();
   await db.transaction(async (tx) => {
     if (demo) {
-      await seedDemo(tx, Number(env.FAZHI_DEMO_SEED ?? 2024), modules);
+      await seedDemoData(tx, Number(env.FAZHI_DEMO_SEED ?? 2024));
       rootOrg = DEMO_COUNTY.code;
     } else {
       const root = (env.FAZHI_ROOT_ORG ?? '').trim().split(/\s+/);

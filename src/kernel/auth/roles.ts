@@ -28,6 +28,11 @@ const KERNEL_PERMISSIONS: Record<string, readonly Role[]> = {
   'files.upload': ['系统管理员', '县级监督', '镇级管理员', '经办人', '调解员', '网格员', '法律顾问'],
   'files.read': ROLES,
   'audit.read': ['系统管理员', '县级监督'],
+  // 年度报告: the clerk drafts, the 第一责任人 (领导) approves, the township sends it up and publishes it.
+  'reports.read': ['系统管理员', '县级监督', '镇级管理员', '经办人', '法律顾问', '领导'],
+  'reports.write': ['系统管理员', '镇级管理员', '经办人'],
+  'reports.approve': ['系统管理员', '领导'],
+  'reports.publish': ['系统管理员', '镇级管理员'],
 };
 
 const permissions = new Map<string, Set<string>>();

@@ -12,7 +12,12 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { reportingRoutes } from '../../reporting/routes.js';
+import {
+  annualReportRoutes,
+  dashboardRoutes,
+  reportingRoutes,
+  reportPortalRoutes,
+} from '../../reporting/routes.js';
 import { registerPermissions } from '../auth/roles.js';
 import { AppError } from '../errors.js';
 import { importRoutes } from '../imports.js';
@@ -47,6 +52,7 @@ function registerManifest(m: ModuleManifest): void {
 
 registerResource('kernel.file', { table: 'kernel_file' });
 registerResource('kernel.supervision', { table: 'kernel_supervision' });
+registerResource('reporting.annual', { table: 'reporting_annual_report' });
 
 function zodMessage(issues: { path: PropertyKey[]; message: string }[]): string {
   return issues
@@ -143,7 +149,15 @@ export async function buildApp(ctx: KernelContext, modules: ModuleManifest[]): P
   });
 
   await app.register(async (api) => kernelRoutes(api, ctx, modules), { prefix: '/api' });
-  await app.register(async (api) => reportingRoutes(api, ctx, modules), { prefix: '/api' });
+  await app.register(
+    async (api) => {
+      await reportingRoutes(api, ctx, modules);
+      await annualReportRoutes(api, ctx, modules);
+      await dashboardRoutes(api, ctx, modules);
+    },
+    { prefix: '/api' },
+  );
+  await app.register(async (portal) => reportPortalRoutes(portal, ctx, modules), { prefix: '/portal' });
   for (const m of modules) {
     await app.register(
       async (api) => {

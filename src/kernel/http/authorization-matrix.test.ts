@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { modules } from '../../modules.js';
+import { reportingSamples } from '../../reporting/samples.js';
 import { addUser, call, quickSession, seedTree, T, testApp, testContext } from '../../test/kernel.js';
 import { ROLES, roleHas } from '../auth/roles.js';
 import type { KernelContext } from '../module.js';
@@ -29,6 +30,7 @@ describe('authorization matrix', () => {
     await ctx.database.db.transaction(async (tx) => {
       for (const [side, org] of [['in', IN] as const, ['out', OUT] as const]) {
         Object.assign(samples[side], await kernelSamples(tx, ctx.files, org, actor));
+        Object.assign(samples[side], await reportingSamples(tx, org));
         for (const m of modules) if (m.samples) Object.assign(samples[side], await m.samples(tx, org, actor));
       }
     });

@@ -53,18 +53,37 @@ export async function disputeRoutes(base: FastifyInstance, ctx: KernelContext): 
   const app = base.withTypeProvider<ZodTypeProvider>();
   const db = ctx.database.db;
 
-  app.get('/meta', { config: { access: { perm: 'disputes.read' } } }, async () => ({
-    sources: SOURCES,
-    categories: CATEGORIES,
-    riskLevels: RISK_LEVELS,
-    statuses: Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label })),
-    agreementForms: AGREEMENT_FORMS,
-    performance: PERFORMANCE,
-    transferTargets: TRANSFER_TARGETS,
-    steps: Object.entries(TRANSITIONS).map(([step, t]) => ({ step, label: t.label })),
-    ledger: DISPUTE_LEDGER.fields,
-    indicators: disputeIndicators.map((i) => ({ id: i.id, name: i.name, unit: i.unit, formula: i.formula })),
-  }));
+  app.get(
+    '/meta',
+    {
+      config: { access: { perm: 'disputes.read', org: { query: 'org' } } },
+      schema: { querystring: z.strictObject({ org: z.string().optional() }) },
+    },
+    async (req) => ({
+      // What this user may do at the org: the UI shows only these actions.
+      can: Object.fromEntries(
+        ['register', 'handle', 'import', 'meeting', 'consult', 'personal'].map((p) => [
+          p,
+          authed(req).scope.can(`disputes.${p}`, req.targetOrg!),
+        ]),
+      ),
+      sources: SOURCES,
+      categories: CATEGORIES,
+      riskLevels: RISK_LEVELS,
+      statuses: Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label })),
+      agreementForms: AGREEMENT_FORMS,
+      performance: PERFORMANCE,
+      transferTargets: TRANSFER_TARGETS,
+      steps: Object.entries(TRANSITIONS).map(([step, t]) => ({ step, label: t.label })),
+      ledger: DISPUTE_LEDGER.fields,
+      indicators: disputeIndicators.map((i) => ({
+        id: i.id,
+        name: i.name,
+        unit: i.unit,
+        formula: i.formula,
+      })),
+    }),
+  );
 
   app.get(
     '/cases',
@@ -156,7 +175,13 @@ export async function disputeRoutes(base: FastifyInstance, ctx: KernelContext): 
       ]),
     ) as Record<StepName, { perm: string; body: (typeof ZSteps)[StepName] }>,
     run: (tx, id, step, input, actor) => runStep(tx, id, step, input as never, actor),
-    load: (id, req) => getDispute(db, id, req.scope.can('disputes.personal', req.targetOrg!)),
+    load: (id, req) =>
+      getDispute(
+        db,
+        id,
+        req.scope.can('disputes.personal', req.targetOrg!),
+        req.scope.can('disputes.handle', req.targetOrg!),
+      ),
   });
 
   app.get(

@@ -443,7 +443,7 @@ export async function listWarnings(
 
 export const maskParty = maskPerson;
 
-export async function getDispute(db: Tx, id: number, canSeePersonal: boolean) {
+export async function getDispute(db: Tx, id: number, canSeePersonal: boolean, canHandle = true) {
   const [row] = await db
     .select({ c: disputeCases, orgName: orgs.name })
     .from(disputeCases)
@@ -463,10 +463,13 @@ export async function getDispute(db: Tx, id: number, canSeePersonal: boolean) {
     orgName: row.orgName,
     statusLabel: STATUS_LABELS[c.status as Status],
     parties: parties.map((p) => maskParty(p, canSeePersonal)),
-    allowedSteps: allowedSteps(c.status as Status, {
-      hasWrittenAgreement: c.agreementForm === '书面',
-      confirmed: Boolean(c.judicialAppliedOn),
-    }).map((s) => ({ step: s, label: TRANSITIONS[s].label })),
+    // Only the steps this user may run now: the detail page shows exactly these.
+    allowedSteps: canHandle
+      ? allowedSteps(c.status as Status, {
+          hasWrittenAgreement: c.agreementForm === '书面',
+          confirmed: Boolean(c.judicialAppliedOn),
+        }).map((s) => ({ step: s, label: TRANSITIONS[s].label }))
+      : [],
     timeline,
   };
 }
@@ -518,7 +521,7 @@ export async function createMeeting(tx: Tx, input: z.infer<typeof ZMeeting>, act
 }
 
 export async function listMeetings(db: Tx, orgCode: string) {
-  return rows<{
+  const list = await rows<{
     id: number;
     org_code: string;
     org_name: string;
@@ -534,6 +537,16 @@ export async function listMeetings(db: Tx, orgCode: string) {
         FROM disputes_meeting m LEFT JOIN kernel_org o ON o.code = m.org_code
         WHERE ${inSubtree(sql`m.org_code`, orgCode)} ORDER BY m.held_on DESC, m.id DESC LIMIT 500`,
   );
+  return list.map((m) => ({
+    id: m.id,
+    orgCode: m.org_code,
+    orgName: m.org_name,
+    heldOn: m.held_on,
+    title: m.title,
+    attendees: m.attendees,
+    notes: m.notes,
+    cases: Number(m.cases),
+  }));
 }
 
 /** A tracking code a citizen can read over the phone: no 0/O/1/I. */

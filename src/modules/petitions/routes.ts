@@ -30,17 +30,35 @@ export async function petitionRoutes(base: FastifyInstance, ctx: KernelContext):
   const app = base.withTypeProvider<ZodTypeProvider>();
   const db = ctx.database.db;
 
-  app.get('/meta', { config: { access: { perm: 'petitions.read' } } }, async () => ({
-    channels: CHANNELS,
-    categories: CATEGORIES,
-    origins: ORIGINS,
-    opinions: OPINIONS,
-    reviewResults: REVIEW_RESULTS,
-    statuses: Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label })),
-    steps: Object.entries(TRANSITIONS).map(([step, t]) => ({ step, label: t.label })),
-    ledger: PETITION_LEDGER.fields,
-    indicators: petitionIndicators.map((i) => ({ id: i.id, name: i.name, unit: i.unit, formula: i.formula })),
-  }));
+  app.get(
+    '/meta',
+    {
+      config: { access: { perm: 'petitions.read', org: { query: 'org' } } },
+      schema: { querystring: z.strictObject({ org: z.string().optional() }) },
+    },
+    async (req) => ({
+      can: Object.fromEntries(
+        ['register', 'handle', 'import', 'personal'].map((p) => [
+          p,
+          authed(req).scope.can(`petitions.${p}`, req.targetOrg!),
+        ]),
+      ),
+      channels: CHANNELS,
+      categories: CATEGORIES,
+      origins: ORIGINS,
+      opinions: OPINIONS,
+      reviewResults: REVIEW_RESULTS,
+      statuses: Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label })),
+      steps: Object.entries(TRANSITIONS).map(([step, t]) => ({ step, label: t.label })),
+      ledger: PETITION_LEDGER.fields,
+      indicators: petitionIndicators.map((i) => ({
+        id: i.id,
+        name: i.name,
+        unit: i.unit,
+        formula: i.formula,
+      })),
+    }),
+  );
 
   app.get(
     '/cases',
@@ -125,6 +143,12 @@ export async function petitionRoutes(base: FastifyInstance, ctx: KernelContext):
       ]),
     ) as Record<StepName, { perm: string; body: (typeof ZSteps)[StepName] }>,
     run: (tx, id, step, input, actor) => runStep(tx, id, step, input as never, actor),
-    load: (id, req) => getPetition(db, id, req.scope.can('petitions.personal', req.targetOrg!)),
+    load: (id, req) =>
+      getPetition(
+        db,
+        id,
+        req.scope.can('petitions.personal', req.targetOrg!),
+        req.scope.can('petitions.handle', req.targetOrg!),
+      ),
   });
 }

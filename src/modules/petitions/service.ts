@@ -442,7 +442,13 @@ const ACTION_LABELS: Record<string, string> = {
   ...Object.fromEntries(Object.entries(TRANSITIONS).map(([k, t]) => [`petitions.${k}`, t.label])),
 };
 
-export async function getPetition(db: Tx, id: number, canSeePersonal: boolean, asOf = todayCal()) {
+export async function getPetition(
+  db: Tx,
+  id: number,
+  canSeePersonal: boolean,
+  canHandle = true,
+  asOf = todayCal(),
+) {
   const [row] = await db
     .select({ c: petitionCases, orgName: orgs.name })
     .from(petitionCases)
@@ -481,14 +487,14 @@ export async function getPetition(db: Tx, id: number, canSeePersonal: boolean, a
       overdue: d.status === 'open' && d.dueOn < asOf,
       late: d.status === 'done' && d.doneOn! > d.dueOn,
     })),
-    allowedSteps: allowedSteps(c.status as Status, {
-      origin: c.origin,
-      extended: c.extendedDays !== null,
-      resolved: c.resolved,
-    }).map((s) => ({
-      step: s,
-      label: TRANSITIONS[s].label,
-    })),
+    // Only the steps this user may run now.
+    allowedSteps: canHandle
+      ? allowedSteps(c.status as Status, {
+          origin: c.origin,
+          extended: c.extendedDays !== null,
+          resolved: c.resolved,
+        }).map((s) => ({ step: s, label: TRANSITIONS[s].label }))
+      : [],
     timeline: await auditTimeline(db, ENTITY, id, ACTION_LABELS),
   };
 }
