@@ -134,7 +134,7 @@ describe('app shell', { timeout: 180_000 }, () => {
         await page.getByRole('heading', { name: '督办事项' }).waitFor();
         await page.locator('.ant-table').waitFor();
         await page.locator('.ant-table-wrapper .ant-spin-spinning').waitFor({ state: 'detached' });
-        await page.screenshot({ path: outputPath('supervision.png'), fullPage: true });
+        await page.screenshot({ path: outputPath('supervision-township.png'), fullPage: true });
 
         await nav.getByRole('menuitem', { name: '组织机构' }).click();
         await page.waitForURL((url) => url.pathname === '/orgs');

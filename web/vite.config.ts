@@ -12,7 +12,8 @@ export default defineConfig({
   server: {
     proxy: {
       '/api': { target: apiTarget, changeOrigin: false },
-      '/portal': { target: apiTarget, changeOrigin: false },
+      // Only the portal's API (/portal/<module>/…); /portal, /portal/request and /portal/track are pages.
+      '^/portal/[^/]+/': { target: apiTarget, changeOrigin: false },
     },
   },
   build: {

@@ -97,6 +97,39 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/**
+ * POSTs a multipart form (file upload). Statuses listed in `acceptStatuses` (besides 2xx) are read as
+ * answers rather than errors, e.g. an import's 422 that carries the rows it refused.
+ */
+export async function apiUpload<T>(
+  path: string,
+  form: FormData,
+  options: { acceptStatuses?: number[]; signal?: AbortSignal } = {},
+): Promise<{ status: number; data: T }> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      headers,
+      credentials: 'same-origin',
+      body: form,
+      signal: options.signal,
+    });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new ApiError(0, 'NETWORK_ERROR', '无法连接服务器，请检查网络');
+  }
+  if (!response.ok && !options.acceptStatuses?.includes(response.status)) {
+    const error = await readError(response);
+    if (response.status === 401) onUnauthorized?.(error);
+    throw error;
+  }
+  const text = await response.text();
+  return { status: response.status, data: (text ? JSON.parse(text) : undefined) as T };
+}
+
 export const api = {
   get: <T>(path: string, options?: Omit<RequestOptions, 'method' | 'body'>) =>
     apiRequest<T>(path, { ...options, method: 'GET' }),

@@ -1,7 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
-import { StrictMode } from 'react';
+import { type ComponentType, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
@@ -13,8 +13,23 @@ import { queryClient } from './queries';
 import { RequireAuth } from './session';
 import './styles.css';
 
+const page = (load: () => Promise<{ default: ComponentType }>) => async () => ({
+  Component: (await load()).default,
+});
+
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  // The public portal: no login, outside the signed-in layout.
+  {
+    path: '/portal',
+    lazy: page(() => import('./pages/portal/PortalLayout')),
+    children: [
+      { index: true, lazy: page(() => import('./pages/portal/PortalHomePage')) },
+      { path: 'request', lazy: page(() => import('./pages/portal/PortalRequestPage')) },
+      { path: 'track', lazy: page(() => import('./pages/portal/PortalTrackPage')) },
+      { path: '*', lazy: page(() => import('./pages/portal/PortalHomePage')) },
+    ],
+  },
   {
     path: '/',
     element: (
@@ -30,6 +45,27 @@ const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('./pages/SupervisionPage')).default }),
       },
       {
+        path: 'disputes',
+        children: [
+          { index: true, lazy: page(() => import('./pages/disputes/DisputesListPage')) },
+          { path: 'new', lazy: page(() => import('./pages/disputes/DisputeNewPage')) },
+          { path: 'import', lazy: page(() => import('./pages/disputes/DisputeImportPage')) },
+          { path: 'warnings', lazy: page(() => import('./pages/disputes/DisputeWarningsPage')) },
+          { path: 'meetings', lazy: page(() => import('./pages/disputes/DisputeMeetingsPage')) },
+          { path: 'consultations', lazy: page(() => import('./pages/disputes/DisputeConsultationsPage')) },
+          { path: ':id', lazy: page(() => import('./pages/disputes/DisputeDetailPage')) },
+        ],
+      },
+      {
+        path: 'petitions',
+        children: [
+          { index: true, lazy: page(() => import('./pages/petitions/PetitionsListPage')) },
+          { path: 'new', lazy: page(() => import('./pages/petitions/PetitionNewPage')) },
+          { path: 'import', lazy: page(() => import('./pages/petitions/PetitionImportPage')) },
+          { path: ':id', lazy: page(() => import('./pages/petitions/PetitionDetailPage')) },
+        ],
+      },
+      {
         path: 'account/password',
         lazy: async () => ({ Component: (await import('./pages/PasswordPage')).default }),
       },
@@ -41,7 +77,8 @@ const router = createBrowserRouter([
 // A 401 from any API call (session ended or expired) sends the user to the login page.
 setUnauthorizedHandler((error) => {
   const { pathname, search } = router.state.location;
-  if (pathname === '/login') return;
+  // The login page handles its own 401s; the public portal has no session to lose.
+  if (pathname === '/login' || pathname === '/portal' || pathname.startsWith('/portal/')) return;
   setCsrfToken(null);
   void router
     .navigate('/login', { replace: true, state: { from: pathname + search, notice: error.message } })

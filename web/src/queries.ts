@@ -1,4 +1,4 @@
-import { QueryClient, useQuery } from '@tanstack/react-query';
+import { QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, setCsrfToken } from './api';
 import type {
   HomeSummary,
@@ -7,6 +7,7 @@ import type {
   OrgTreeResponse,
   SessionResponse,
   SupervisionResponse,
+  SweepResult,
 } from './types';
 
 export const queryClient = new QueryClient({
@@ -92,11 +93,26 @@ export function useHome(org: string | null) {
   });
 }
 
-export function useSupervision(org: string | null) {
+export function useSupervision(org: string | null, status: 'open' | 'all' = 'open') {
   return useQuery({
-    queryKey: ['supervision', org],
+    queryKey: ['supervision', org, status],
     queryFn: ({ signal }) =>
-      api.get<SupervisionResponse>(`/api/supervision?org=${encodeURIComponent(org ?? '')}`, { signal }),
+      api.get<SupervisionResponse>(
+        `/api/supervision?org=${encodeURIComponent(org ?? '')}${status === 'all' ? '&status=all' : ''}`,
+        { signal },
+      ),
     enabled: Boolean(org),
+  });
+}
+
+/** 立即巡检: runs the deadline sweep now (reminders, then 督办 for every overdue limit). */
+export function useSweepDeadlines() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<SweepResult>('/api/deadlines/sweep'),
+    onSuccess: () =>
+      client.invalidateQueries({
+        predicate: (q) => q.queryKey[0] === 'supervision' || q.queryKey[0] === 'home',
+      }),
   });
 }

@@ -63,6 +63,17 @@ export interface SupervisionItem {
   createdOn: string;
   status: SupervisionStatus;
   daysOverdue: number;
+  note?: string | null;
+  /** The overdue limit's case: module id (e.g. `petitions`), entity (`case`) and its id. */
+  module?: string;
+  entity?: string;
+  entityId?: string;
+}
+
+/** `POST /api/deadlines/sweep`: reminders sent and 督办 items opened by this run. */
+export interface SweepResult {
+  reminders: number;
+  supervision: number;
 }
 
 export interface SupervisionResponse {

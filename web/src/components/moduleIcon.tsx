@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   AppstoreOutlined,
   AuditOutlined,
   BarChartOutlined,
@@ -7,6 +8,7 @@ import {
   FileProtectOutlined,
   FileTextOutlined,
   FolderOpenOutlined,
+  MailOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
@@ -16,6 +18,7 @@ import {
 import type { ReactNode } from 'react';
 
 const ICONS: Record<string, ReactNode> = {
+  alert: <AlertOutlined />,
   appstore: <AppstoreOutlined />,
   audit: <AuditOutlined />,
   'bar-chart': <BarChartOutlined />,
@@ -24,6 +27,7 @@ const ICONS: Record<string, ReactNode> = {
   'file-protect': <FileProtectOutlined />,
   'file-text': <FileTextOutlined />,
   'folder-open': <FolderOpenOutlined />,
+  mail: <MailOutlined />,
   profile: <ProfileOutlined />,
   'safety-certificate': <SafetyCertificateOutlined />,
   schedule: <ScheduleOutlined />,

@@ -1,0 +1,55 @@
+import { FileSearchOutlined, SolutionOutlined } from '@ant-design/icons';
+import { Card, Col, Flex, Row, Typography } from 'antd';
+import { Link } from 'react-router';
+import { PORTAL_NAME } from './PortalLayout';
+
+export default function PortalHomePage() {
+  return (
+    <Flex vertical gap={24} className="portal-page">
+      <section className="portal-hero" aria-labelledby="portal-title">
+        <Typography.Title level={1} id="portal-title" className="portal-hero-title">
+          {PORTAL_NAME}
+        </Typography.Title>
+        <Typography.Paragraph className="portal-hero-text">
+          邻里、婚姻家庭、土地、劳务等矛盾纠纷可在网上申请人民调解；遇到法律问题可向法律顾问咨询。提交后凭查询码和手机号随时查看办理进度。
+        </Typography.Paragraph>
+      </section>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} md={12}>
+          <Link to="/portal/request" className="portal-entry">
+            <Card hoverable>
+              <Flex gap={16} align="center">
+                <SolutionOutlined aria-hidden className="portal-entry-icon" />
+                <Flex vertical gap={4}>
+                  <Typography.Title level={3} style={{ margin: 0 }}>
+                    申请调解 / 法律咨询
+                  </Typography.Title>
+                  <Typography.Text type="secondary">
+                    填写联系方式和情况说明，村(社区)调解员会尽快联系您
+                  </Typography.Text>
+                </Flex>
+              </Flex>
+            </Card>
+          </Link>
+        </Col>
+        <Col xs={24} md={12}>
+          <Link to="/portal/track" className="portal-entry">
+            <Card hoverable>
+              <Flex gap={16} align="center">
+                <FileSearchOutlined aria-hidden className="portal-entry-icon" />
+                <Flex vertical gap={4}>
+                  <Typography.Title level={3} style={{ margin: 0 }}>
+                    查询办理进度
+                  </Typography.Title>
+                  <Typography.Text type="secondary">
+                    输入查询码和提交时的手机号，查看受理、调解情况或咨询答复
+                  </Typography.Text>
+                </Flex>
+              </Flex>
+            </Card>
+          </Link>
+        </Col>
+      </Row>
+    </Flex>
+  );
+}
