@@ -1,5 +1,9 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
+import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoCounty } from '../demo.js';
 import { rows } from '../kernel/db/client.js';
@@ -7,6 +11,8 @@ import { DEMO_COUNTY } from '../kernel/demo/seed.js';
 import type { KernelContext } from '../kernel/module.js';
 import { call, quickSession, type Session, testApp, testContext } from '../test/kernel.js';
 import { renderTemplate, reportDueDates } from './annual.js';
+import { checkReportText, readReportFile } from './checker/index.js';
+import { compareWithLedger } from './checker/ledger.js';
 
 describe('the annual report, from the ledgers', () => {
   let ctx: KernelContext;
@@ -156,6 +162,39 @@ describe('the annual report, from the ledgers', () => {
     const docx = await app.inject({ method: 'GET', url: `/portal/reports/${id}/docx` });
     expect(docx.statusCode).toBe(200);
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('writes a .docx in the official format that the report checker reads back as consistent with the ledgers', async () => {
+    const admin = await as('admin.demo');
+    const { id } = (
+      await call(app, admin, 'POST', '/api/reports/annual', { orgCode: DEMO_COUNTY.code, year: 2024 })
+    ).json();
+    const res = await call(app, admin, 'GET', `/api/reports/annual/${id}/docx`);
+    expect(res.statusCode).toBe(200);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-report-'));
+    try {
+      const file = path.join(dir, 'report.docx');
+      fs.writeFileSync(file, res.rawPayload);
+      const zip = await JSZip.loadAsync(res.rawPayload);
+      const xml = await zip.file('word/document.xml')!.async('string');
+      expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+      expect(xml).toMatch(/w:top="2098"/);
+      expect(xml).toMatch(/w:left="1587"/);
+      const text = await readReportFile(file);
+      expect(text).toContain('一、2024年推进法治政府建设的主要举措和成效');
+      expect(text).toContain('（二）');
+      const checked = checkReportText(text);
+      expect(Object.values(checked.sections).every((s) => s.found)).toBe(true);
+      expect(checked.mismatches).toEqual([]);
+      const figures = (
+        await call(app, admin, 'GET', `/api/indicators?org=${DEMO_COUNTY.code}&year=2024`)
+      ).json().figures;
+      const ledger = compareWithLedger(checked.claims, figures);
+      expect(ledger.length).toBeGreaterThanOrEqual(6);
+      expect(ledger.filter((l) => !l.consistent)).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses approval while a required part is empty, naming it', async () => {

@@ -53,10 +53,11 @@ export function reportDueDates(year: number): { submit: string; publish: string 
   };
 }
 
+/** A figure as the report prints it: rates with their %, counts bare (the template says 起/件/人次). */
 export function formatFigure(f: Figure): string {
   if (f.value === null) return '—';
   if (f.unit === '%') return `${Number.isInteger(f.value) ? f.value : f.value.toFixed(1)}%`;
-  return `${f.value}${f.unit}`;
+  return String(f.value);
 }
 
 /** `{id}` placeholders → runs, each figure keeping its id and drill-down. Unknown ids are an error in a template. */

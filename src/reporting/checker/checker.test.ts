@@ -240,7 +240,7 @@ describe('own fixtures', () => {
       sections: ['achievements', 'shortcomings', 'leadership', 'plans', 'other'],
       paired: [
         ['持证率', 1021, 1046, 97.6, true],
-        ['办结率', 2298, 2315, 99.27, true],
+        ['按期办结率', 2298, 2315, 99.27, true],
         ['满意率', 141, 143, 98.6, true],
         ['答复率', 37, 37, 100, true],
         ['化解率', 3150, 3200, 98, null],

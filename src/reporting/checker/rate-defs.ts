@@ -60,8 +60,28 @@ export const RATE_DEFS: RateDef[] = [
     ],
   },
   {
+    // On time is not the same as closed: its denominator is the closed (and overdue) ones, so it
+    // pairs only with an explicit 按期办结 count.
+    metric: '按期办结率',
+    names: ['按期办结率', '及时办结率', '按时办结率'],
+    markers: [
+      ['按期办结', 'num'],
+      ['按时办结', 'num'],
+      ['及时办结', 'num'],
+      ['期限内办结', 'num'],
+      ['办结', 'den'],
+      ['受理', 'den'],
+      ['办理', 'den'],
+      ['收到', 'den'],
+      ['接收', 'den'],
+      ['登记', 'den'],
+      ['交办', 'den'],
+      ['接到', 'den'],
+    ],
+  },
+  {
     metric: '办结率',
-    names: ['办结率', '结案率', '按期办结率', '及时办结率', '审结率'],
+    names: ['办结率', '结案率', '审结率'],
     markers: [
       ['办理完毕', 'num'],
       ['处理完毕', 'num'],
