@@ -24,6 +24,7 @@ import {
 import { checkReportText, readReportFile } from './checker/index.js';
 import { compareWithLedger } from './checker/ledger.js';
 import { renderReportDocx } from './docx.js';
+import { docxToPdf } from './pdf.js';
 import { breakdown, computeFigures, findIndicator } from './indicators.js';
 import { annualReports } from './schema.js';
 
@@ -339,6 +340,17 @@ export async function annualReportRoutes(
         .type(DOCX)
         .header('content-disposition', download(`${r.title}.docx`))
         .send(await renderReportDocx(r.document));
+    },
+  );
+
+  app.get(
+    '/reports/annual/:id/pdf',
+    { config: { access: { perm: 'reports.read', org: { resource: 'reporting.annual', param: 'id' } } }, schema: { params: ZReportId } },
+    async (req, reply) => {
+      const r = await load(Number(req.params.id));
+      const pdf = await docxToPdf(await renderReportDocx(r.document));
+      if (!pdf) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '服务器未安装 LibreOffice,无法生成 PDF;请下载 Word 版本');
+      return reply.type('application/pdf').header('content-disposition', download(`${r.title}.pdf`)).send(pdf);
     },
   );
 

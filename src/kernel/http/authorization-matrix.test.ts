@@ -108,7 +108,7 @@ describe('authorization matrix', () => {
     }
     expect(failures).toEqual([]);
     expect(checked).toBeGreaterThan(100);
-  });
+  }, 240_000);
 
   it('rejects state-changing requests without the CSRF token', async () => {
     for (const route of app.registeredRoutes) {
