@@ -45,17 +45,35 @@ async function pickOption(page: Page, scope: Page | Locator, label: string, opti
   await dropdown.getByTitle(option, { exact: true }).click();
 }
 
-/** Picks `ymd` in the antd DatePicker labelled `label`, paging back month by month. */
+/**
+ * Picks `ymd` in the antd DatePicker labelled `label`, paging back month by month; retried when a
+ * click lands while the popup is still moving in.
+ */
 async function pickDate(page: Page, scope: Page | Locator, label: string, ymd: string): Promise<void> {
-  await scope.getByLabel(label, { exact: true }).click();
+  const input = scope.getByLabel(label, { exact: true });
   const picker = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').last();
-  await picker.waitFor();
-  const cell = picker.locator(`.ant-picker-cell-in-view[title="${ymd}"]`);
-  for (let i = 0; i < 24 && (await cell.count()) === 0; i++) {
-    await picker.locator('.ant-picker-header-prev-btn').click();
+  for (let attempt = 1; ; attempt++) {
+    if (!(await picker.isVisible())) await input.click();
+    await picker.waitFor();
+    await page.waitForTimeout(250); // the popup's slide-in
+    const cell = picker.locator(`.ant-picker-cell-in-view[title="${ymd}"]`);
+    for (let i = 0; i < 24 && (await cell.count()) === 0; i++) {
+      await picker.locator('.ant-picker-header-prev-btn').click();
+    }
+    await cell.click();
+    try {
+      await waitForValue(
+        () => input.inputValue(),
+        (v) => v === ymd,
+        `${label} = ${ymd}`,
+        3000,
+      );
+      await picker.waitFor({ state: 'hidden' });
+      return;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+    }
   }
-  await cell.click();
-  await picker.waitFor({ state: 'hidden' });
 }
 
 async function statusTag(page: Page): Promise<string> {
@@ -371,7 +389,8 @@ describe('信访', { timeout: 300_000 }, () => {
         // Required fields are checked before anything is sent.
         await dialog.getByRole('button', { name: buttonName('确定') }).click();
         await dialog.getByText('请选择处理意见').waitFor();
-        await dialog.getByRole('radio', { name: '支持', exact: true }).check({ force: true });
+        await dialog.getByText('支持', { exact: true }).click();
+        assert.ok(await dialog.getByRole('radio', { name: '支持', exact: true }).isChecked(), '支持 checked');
         await dialog.getByLabel('处理意见书内容').fill('经核实，督促承包方于十日内支付拖欠的务工工资。');
         await dialog.getByRole('checkbox', { name: /信访事项已化解/ }).check();
         await dialog.getByRole('button', { name: buttonName('确定') }).click();

@@ -27,6 +27,8 @@ const router = createBrowserRouter([
       { index: true, lazy: page(() => import('./pages/portal/PortalHomePage')) },
       { path: 'request', lazy: page(() => import('./pages/portal/PortalRequestPage')) },
       { path: 'track', lazy: page(() => import('./pages/portal/PortalTrackPage')) },
+      { path: 'reports', lazy: page(() => import('./pages/portal/reports/PortalReportsPage')) },
+      { path: 'reports/:id', lazy: page(() => import('./pages/portal/reports/PortalReportPage')) },
       { path: '*', lazy: page(() => import('./pages/portal/PortalHomePage')) },
     ],
   },
@@ -39,6 +41,15 @@ const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <HomePage /> },
+      { path: 'dashboard', lazy: page(() => import('./pages/dashboard/DashboardPage')) },
+      {
+        path: 'reports',
+        children: [
+          { index: true, lazy: page(() => import('./pages/reports/ReportsPage')) },
+          { path: 'check', lazy: page(() => import('./pages/reports/ReportCheckPage')) },
+          { path: ':id', lazy: page(() => import('./pages/reports/ReportEditorPage')) },
+        ],
+      },
       { path: 'orgs', lazy: async () => ({ Component: (await import('./pages/OrgsPage')).default }) },
       {
         path: 'supervision',

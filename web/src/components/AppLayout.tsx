@@ -1,8 +1,11 @@
 import {
   AlertOutlined,
   ApartmentOutlined,
+  AuditOutlined,
   BankOutlined,
+  DashboardOutlined,
   DownOutlined,
+  FileTextOutlined,
   HomeOutlined,
   KeyOutlined,
   LogoutOutlined,
@@ -40,6 +43,9 @@ export const PRODUCT_NAME = '法治政府建设数字化平台';
 
 const BASE_ITEMS = [
   { key: '/', icon: <HomeOutlined />, label: '首页' },
+  { key: '/dashboard', icon: <DashboardOutlined />, label: '数据看板' },
+  { key: '/reports', icon: <FileTextOutlined />, label: '年度报告' },
+  { key: '/reports/check', icon: <AuditOutlined />, label: '报告核查' },
   { key: '/orgs', icon: <ApartmentOutlined />, label: '组织机构' },
   { key: '/supervision', icon: <AlertOutlined />, label: '督办事项' },
 ];

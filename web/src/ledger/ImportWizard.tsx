@@ -17,6 +17,7 @@ import {
 import { type ReactNode, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { apiUpload, errorMessage } from '../api';
+import { Forbidden } from '../components/Forbidden';
 import { OrgPicker } from '../components/OrgPicker';
 import { useCurrentOrg } from '../currentOrg';
 import type { OrgLevel } from '../types';
@@ -60,6 +61,8 @@ export function ImportWizard(props: {
   intro: ReactNode;
   /** Help under 导入到. */
   orgHelp: string;
+  /** false: the user may not import at the current org (from the module's meta `can.import`). */
+  allowed?: boolean;
 }) {
   const navigate = useNavigate();
   const isMobile = useIsMobile();
@@ -110,6 +113,8 @@ export function ImportWizard(props: {
   };
 
   const failed = result !== null && result.errors.length > 0;
+
+  if (props.allowed === false) return <Forbidden title="不能导入台账" back={props.listPath} />;
 
   return (
     <Flex vertical gap={16} className="page page-narrow">

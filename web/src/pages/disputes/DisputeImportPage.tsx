@@ -1,8 +1,13 @@
+import { useCurrentOrg } from '../../currentOrg';
+import { useDisputesMeta } from '../../disputes/queries';
 import { ImportWizard } from '../../ledger/ImportWizard';
 
 export default function DisputeImportPage() {
+  const { code } = useCurrentOrg();
+  const meta = useDisputesMeta(code);
   return (
     <ImportWizard
+      allowed={meta.data?.can.import}
       module="disputes"
       listPath="/disputes"
       heading="导入台账"

@@ -18,6 +18,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../../api';
+import { Forbidden } from '../../components/Forbidden';
 import { isCaseLevel, OrgPicker } from '../../components/OrgPicker';
 import { PageError, PageSpin } from '../../components/PageState';
 import { useCurrentOrg } from '../../currentOrg';
@@ -61,6 +62,7 @@ export default function DisputeNewPage() {
 
   if (meta.isPending) return <PageSpin />;
   if (meta.isError) return <PageError error={meta.error} onRetry={() => meta.refetch()} />;
+  if (!meta.data.can.register) return <Forbidden title="不能登记纠纷" back="/disputes" />;
 
   const isMediator = me.grants.some((g) => g.role === '调解员');
   const initialValues: FormValues = {

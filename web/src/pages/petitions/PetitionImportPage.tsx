@@ -1,8 +1,13 @@
+import { useCurrentOrg } from '../../currentOrg';
 import { ImportWizard } from '../../ledger/ImportWizard';
+import { usePetitionsMeta } from '../../petitions/queries';
 
 export default function PetitionImportPage() {
+  const { code } = useCurrentOrg();
+  const meta = usePetitionsMeta(code);
   return (
     <ImportWizard
+      allowed={meta.data?.can.import}
       module="petitions"
       listPath="/petitions"
       heading="导入信访台账"

@@ -20,6 +20,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../../api';
+import { Forbidden } from '../../components/Forbidden';
 import { isCaseLevel, OrgPicker } from '../../components/OrgPicker';
 import { PageError, PageSpin } from '../../components/PageState';
 import { useCurrentOrg } from '../../currentOrg';
@@ -131,6 +132,7 @@ export default function PetitionNewPage() {
 
   if (meta.isPending) return <PageSpin />;
   if (meta.isError) return <PageError error={meta.error} onRetry={() => meta.refetch()} />;
+  if (!meta.data.can.register) return <Forbidden title="不能登记信访" back="/petitions" />;
 
   const initialValues: FormValues = {
     orgCode: org && isCaseLevel(org.level) ? org.code : undefined,

@@ -1,4 +1,4 @@
-import { FileSearchOutlined, SolutionOutlined } from '@ant-design/icons';
+import { FileSearchOutlined, FileTextOutlined, SolutionOutlined } from '@ant-design/icons';
 import { Card, Col, Flex, Row, Typography } from 'antd';
 import { Link } from 'react-router';
 import { PORTAL_NAME } from './PortalLayout';
@@ -43,6 +43,23 @@ export default function PortalHomePage() {
                   </Typography.Title>
                   <Typography.Text type="secondary">
                     输入查询码和提交时的手机号，查看受理、调解情况或咨询答复
+                  </Typography.Text>
+                </Flex>
+              </Flex>
+            </Card>
+          </Link>
+        </Col>
+        <Col xs={24}>
+          <Link to="/portal/reports" className="portal-entry">
+            <Card hoverable>
+              <Flex gap={16} align="center">
+                <FileTextOutlined aria-hidden className="portal-entry-icon" />
+                <Flex vertical gap={4}>
+                  <Typography.Title level={3} style={{ margin: 0 }}>
+                    法治政府建设年度报告
+                  </Typography.Title>
+                  <Typography.Text type="secondary">
+                    查阅县(区)、乡镇(街道)人民政府向社会公开的年度法治政府建设情况报告
                   </Typography.Text>
                 </Flex>
               </Flex>
