@@ -369,7 +369,11 @@ async function main(argv: string[]): Promise<number> {
         const figures = await withContext((ctx) =>
           computeFigures(ctx.database.db, modules, { orgCode: org, ...range, asOf: today() }),
         );
-        result.ledger = compareWithLedger(result.claims as Claim[], figures);
+        result.ledger = compareWithLedger(
+          result.claims as Claim[],
+          figures,
+          modules.flatMap((m) => m.reportClaims ?? []),
+        );
       }
       if (values.json) console.log(JSON.stringify(result));
       else {

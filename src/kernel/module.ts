@@ -43,6 +43,8 @@ export interface ModuleManifest {
   indicators?: IndicatorDef[];
   /** Import an old Excel ledger into `orgCode`'s subtree inside `tx`; the caller rolls back when errors come back. */
   importLedger?: (tx: Tx, data: Buffer, orgCode: string, actor: Actor) => Promise<ImportOutcome>;
+  /** How hand-written reports speak of this module's figures, so the checker can compare them with the ledgers. */
+  reportClaims?: ClaimMatcher[];
   /** The module's paragraphs for the annual report, from its figures. */
   report?: (figures: ReadonlyMap<string, { value: number | null }>) => ReportParagraph[];
   /** Demo data, built through the module's own services. */
@@ -99,4 +101,17 @@ export interface ImportOutcome {
   imported: number;
   errors: { row: number; column: string; message: string }[];
   warnings: { row: number; column: string; message: string }[];
+}
+
+/**
+ * A claim in a hand-written report that states one of the module's figures: the topic words of the
+ * sentence, and for counts the verb just before the number ("排查矛盾纠纷546件") or its unit ("256批").
+ */
+export interface ClaimMatcher {
+  indicator: string;
+  kind: 'count' | 'rate';
+  topic: RegExp;
+  metric?: string; // rates: the checker's normalised metric, e.g. 化解率
+  verb?: RegExp; // counts: the verb nearest before the number
+  unit?: RegExp; // counts: the unit after it
 }

@@ -24,8 +24,8 @@ import {
 import { checkReportText, readReportFile } from './checker/index.js';
 import { compareWithLedger } from './checker/ledger.js';
 import { renderReportDocx } from './docx.js';
-import { docxToPdf } from './pdf.js';
 import { breakdown, computeFigures, findIndicator } from './indicators.js';
+import { docxToPdf } from './pdf.js';
 import { annualReports } from './schema.js';
 
 const ZPeriod = z.strictObject({
@@ -213,6 +213,7 @@ export async function dashboardRoutes(
                 ...period({ year: req.query.year }),
                 asOf: today(),
               }),
+              modules.flatMap((m) => m.reportClaims ?? []),
             )
           : [];
         return { text, ...result, ledger };
@@ -345,12 +346,22 @@ export async function annualReportRoutes(
 
   app.get(
     '/reports/annual/:id/pdf',
-    { config: { access: { perm: 'reports.read', org: { resource: 'reporting.annual', param: 'id' } } }, schema: { params: ZReportId } },
+    {
+      config: { access: { perm: 'reports.read', org: { resource: 'reporting.annual', param: 'id' } } },
+      schema: { params: ZReportId },
+    },
     async (req, reply) => {
       const r = await load(Number(req.params.id));
       const pdf = await docxToPdf(await renderReportDocx(r.document));
-      if (!pdf) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '服务器未安装 LibreOffice,无法生成 PDF;请下载 Word 版本');
-      return reply.type('application/pdf').header('content-disposition', download(`${r.title}.pdf`)).send(pdf);
+      if (!pdf)
+        throw new AppError(
+          'UNSUPPORTED_MEDIA_TYPE',
+          '服务器未安装 LibreOffice,无法生成 PDF;请下载 Word 版本',
+        );
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', download(`${r.title}.pdf`))
+        .send(pdf);
     },
   );
 

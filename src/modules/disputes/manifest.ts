@@ -46,6 +46,18 @@ export const disputesModule: ModuleManifest = {
   indicators: disputeIndicators,
   importLedger: importDisputes,
   report: disputeReport,
+  reportClaims: [
+    { indicator: 'disputes.resolutionRate', kind: 'rate', topic: /纠纷|调解|调处/, metric: '化解率' },
+    { indicator: 'disputes.screened', kind: 'count', topic: /纠纷/, verb: /排查/, unit: /^(件|起|宗)/ },
+    { indicator: 'disputes.accepted', kind: 'count', topic: /纠纷|调解/, verb: /受理/, unit: /^(件|起|宗)/ },
+    {
+      indicator: 'disputes.resolved',
+      kind: 'count',
+      topic: /纠纷|调解|调处/,
+      verb: /化解|调处|调解成功|成功调解/,
+      unit: /^(件|起|宗)/,
+    },
+  ],
   samples: async (tx, orgCode, actor) => {
     const c = await createDispute(
       tx,

@@ -25,6 +25,18 @@ export const petitionsModule: ModuleManifest = {
   indicators: petitionIndicators,
   importLedger: importPetitions,
   report: petitionReport,
+  reportClaims: [
+    { indicator: 'petitions.resolutionRate', kind: 'rate', topic: /信访|来信|来访|接访/, metric: '化解率' },
+    { indicator: 'petitions.batches', kind: 'count', topic: /信访|来访|接访/, unit: /^批/ },
+    { indicator: 'petitions.persons', kind: 'count', topic: /信访|来访|接访/, unit: /^人次/ },
+    {
+      indicator: 'petitions.count',
+      kind: 'count',
+      topic: /信访/,
+      verb: /受理|登记|收到|接收|办理/,
+      unit: /^件/,
+    },
+  ],
   samples: async (tx, orgCode, actor) => {
     const c = await createPetition(
       tx,

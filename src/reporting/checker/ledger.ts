@@ -1,3 +1,4 @@
+import type { ClaimMatcher } from '../../kernel/module.js';
 import type { Figure } from '../indicators.js';
 import type { Claim } from './types.js';
 
@@ -13,42 +14,45 @@ export interface LedgerComparison {
 }
 
 /**
- * Which ledger figure a claim speaks of, read from its words: the topic (纠纷, 信访) and the verb
- * (排查, 受理, 化解) or the unit (批, 人次). Null when the claim names nothing we keep.
+ * Which ledger figure a claim speaks of, from the modules' own matchers: the sentence's topic must be
+ * one module's alone (a sentence on both 纠纷 and 信访 is left alone), then the metric, verb or unit decides.
  */
-export function indicatorFor(claim: Claim): string | null {
-  const t = claim.text;
-  const disputes = /纠纷|调解|调处/.test(t);
-  const petitions = /信访|来信|来访|接访/.test(t);
-  if (claim.kind === 'rate') {
-    if (claim.metric === '化解率' && disputes && !petitions) return 'disputes.resolutionRate';
-    if (claim.metric === '化解率' && petitions && !disputes) return 'petitions.resolutionRate';
+export function indicatorFor(claim: Claim, matchers: readonly ClaimMatcher[]): string | null {
+  if (claim.stated === null || (claim.kind === 'count' && (claim.approximate || claim.metric === '合计')))
     return null;
-  }
-  if (claim.approximate || claim.stated === null || claim.metric === '合计') return null;
-  if (petitions && !disputes) {
-    if (claim.unit === '批') return 'petitions.batches';
-    if (claim.unit === '人次') return 'petitions.persons';
-    if (/件/.test(claim.unit ?? '') && /受理|登记|收到|接收|共/.test(t)) return 'petitions.count';
-    return null;
-  }
-  if (disputes && !petitions && /^(件|起|宗)$/.test(claim.unit ?? '')) {
-    // The figure next to the verb: "排查矛盾纠纷546件" vs "调处化解545件".
-    const before = t.slice(0, Math.max(0, t.lastIndexOf(String(claim.stated))));
-    const verb = before.match(/(排查|受理|化解|调处|调解成功|成功调解|办结)[^,,。;;]*$/)?.[1];
-    if (verb === '排查') return 'disputes.screened';
-    if (verb === '受理') return 'disputes.accepted';
-    if (verb && /化解|调处|调解成功|成功调解/.test(verb)) return 'disputes.resolved';
-  }
-  return null;
+  const topical = matchers.filter((m) => m.topic.test(claim.text));
+  if (new Set(topical.map((m) => m.indicator.split('.')[0])).size !== 1) return null;
+  const at = claim.kind === 'count' ? claim.text.lastIndexOf(String(claim.stated)) : -1;
+  // The clause before the number holds its verb: "全年共排查矛盾纠纷1373起" → 排查.
+  const verb =
+    at > 0
+      ? (claim.text
+          .slice(0, at)
+          .split(/[,，。;；]/)
+          .pop() ?? '')
+      : '';
+  const after =
+    at >= 0 ? claim.text.slice(at + String(claim.stated).length, at + String(claim.stated).length + 3) : '';
+  const found = topical.find((m) => {
+    if (m.kind !== claim.kind) return false;
+    if (m.kind === 'rate') return m.metric === claim.metric;
+    if (m.unit && !m.unit.test(claim.unit ?? after)) return false;
+    if (m.verb && !m.verb.test(verb)) return false;
+    return true;
+  });
+  return found?.indicator ?? null;
 }
 
 /** Compare the claims that name a ledger figure with the figure the ledgers give for the same org and year. */
-export function compareWithLedger(claims: readonly Claim[], figures: readonly Figure[]): LedgerComparison[] {
+export function compareWithLedger(
+  claims: readonly Claim[],
+  figures: readonly Figure[],
+  matchers: readonly ClaimMatcher[],
+): LedgerComparison[] {
   const byId = new Map(figures.map((f) => [f.id, f]));
   const out: LedgerComparison[] = [];
   for (const c of claims) {
-    const id = indicatorFor(c);
+    const id = indicatorFor(c, matchers);
     const f = id ? byId.get(id) : undefined;
     if (!f || c.stated === null) continue;
     const ledger = f.value;
