@@ -12,8 +12,9 @@ export default defineConfig({
   server: {
     proxy: {
       '/api': { target: apiTarget, changeOrigin: false },
-      // Only the portal's API (/portal/<module>/…); /portal, /portal/request and /portal/track are pages.
-      '^/portal/[^/]+/': { target: apiTarget, changeOrigin: false },
+      // The portal's API: /portal/<module>/… and /portal/api/…; /portal, /portal/request, /portal/track and
+      // /portal/reports… are pages of the app.
+      '^/portal/(api/|(?!reports)[^/]+/)': { target: apiTarget, changeOrigin: false },
     },
   },
   build: {

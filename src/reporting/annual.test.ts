@@ -149,7 +149,7 @@ describe('the annual report, from the ledgers', () => {
 
     const inbox = (await call(app, county, 'GET', `/api/reports/inbox?org=${DEMO_COUNTY.code}`)).json().items;
     expect(inbox.map((r: { id: number }) => r.id)).toContain(id);
-    expect((await app.inject({ method: 'GET', url: `/portal/reports/${id}` })).statusCode).toBe(404); // not yet public
+    expect((await app.inject({ method: 'GET', url: `/portal/api/reports/${id}` })).statusCode).toBe(404); // not yet public
 
     const noReview = await call(app, admin, 'POST', `/api/reports/annual/${id}/publish`, {});
     expect(noReview.json().error.message).toContain('保密审查');
@@ -158,9 +158,9 @@ describe('the annual report, from the ledgers', () => {
         await call(app, admin, 'POST', `/api/reports/annual/${id}/publish`, { confidentialityReviewed: true })
       ).json().status,
     ).toBe('published');
-    const list = (await app.inject({ method: 'GET', url: '/portal/reports' })).json().items;
+    const list = (await app.inject({ method: 'GET', url: '/portal/api/reports' })).json().items;
     expect(list.map((r: { id: number }) => r.id)).toContain(id);
-    const docx = await app.inject({ method: 'GET', url: `/portal/reports/${id}/docx` });
+    const docx = await app.inject({ method: 'GET', url: `/portal/api/reports/${id}/docx` });
     expect(docx.statusCode).toBe(200);
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });

@@ -157,7 +157,8 @@ export async function buildApp(ctx: KernelContext, modules: ModuleManifest[]): P
     },
     { prefix: '/api' },
   );
-  await app.register(async (portal) => reportPortalRoutes(portal, ctx, modules), { prefix: '/portal' });
+  // Under /portal/api: /portal/reports… are the app's pages.
+  await app.register(async (portal) => reportPortalRoutes(portal, ctx, modules), { prefix: '/portal/api' });
   for (const m of modules) {
     await app.register(
       async (api) => {

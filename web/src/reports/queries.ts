@@ -151,7 +151,7 @@ export function usePortalReports() {
   return useQuery({
     queryKey: ['portal', 'reports'],
     queryFn: ({ signal }) =>
-      api.get<{ items: PortalReportItem[] }>('/portal/reports', { signal, redirectOn401: false }),
+      api.get<{ items: PortalReportItem[] }>('/portal/api/reports', { signal, redirectOn401: false }),
   });
 }
 
@@ -159,7 +159,7 @@ export function usePortalReport(id: string | undefined) {
   return useQuery({
     queryKey: ['portal', 'reports', id],
     queryFn: ({ signal }) =>
-      api.get<PortalReport>(`/portal/reports/${encodeURIComponent(id ?? '')}`, {
+      api.get<PortalReport>(`/portal/api/reports/${encodeURIComponent(id ?? '')}`, {
         signal,
         redirectOn401: false,
       }),
@@ -168,7 +168,7 @@ export function usePortalReport(id: string | undefined) {
 }
 
 export function portalDocxHref(id: number | string): string {
-  return `/portal/reports/${id}/docx`;
+  return `/portal/api/reports/${id}/docx`;
 }
 
 /** `POST /api/reports/check` with the file; with a year the claims are compared with the ledgers. */

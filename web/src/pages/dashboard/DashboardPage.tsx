@@ -599,11 +599,6 @@ export default function DashboardPage() {
             <ChartCard
               title="同比（本期与上年同期）"
               testId="chart-yoy"
-              extra={
-                <Typography.Text type="secondary" className="figure-card-note">
-                  上年同期：{previousRange.from} 至 {previousRange.to}
-                </Typography.Text>
-              }
               loading={previous.isPending}
               error={previous.error}
               onRetry={() => previous.refetch()}
@@ -619,6 +614,9 @@ export default function DashboardPage() {
                   )
                   .join('；')}`}
               />
+              <Typography.Text type="secondary" className="figure-card-note">
+                上年同期：{previousRange.from} 至 {previousRange.to}；比率类指标的同比见上方各指标卡片。
+              </Typography.Text>
             </ChartCard>
           </Col>
         </Row>

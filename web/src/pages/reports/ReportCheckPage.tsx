@@ -72,7 +72,9 @@ function spansOf(result: CheckResponse): Span[] {
 /** The text cut at every claim boundary; overlapping claims show the worst status of those covering a piece. */
 function HighlightedText(props: { text: string; spans: Span[]; focus: number | null }) {
   const { text, spans } = props;
-  const cuts = new Set<number>([0, text.length]);
+  // Leading blank lines (a converted .docx often has some) are skipped; offsets stay those of `text`.
+  const first = Math.max(0, text.search(/\S/));
+  const cuts = new Set<number>([first, text.length]);
   for (const s of spans) {
     cuts.add(s.start);
     cuts.add(s.end);
@@ -83,11 +85,12 @@ function HighlightedText(props: { text: string; spans: Span[]; focus: number | n
   for (let i = 0; i < points.length - 1; i++) {
     const start = points[i]!;
     const end = points[i + 1]!;
-    if (end <= start) continue;
+    if (end <= start || start < first) continue;
     const piece = text.slice(start, end);
     const covering = spans.filter((s) => s.start <= start && s.end >= end);
     if (covering.length === 0) {
-      out.push(piece);
+      // Runs of blank lines are shown as one.
+      out.push(piece.replace(/\n(\s*\n){2,}/g, '\n\n'));
       continue;
     }
     const status = covering.reduce<MarkStatus>(
@@ -95,13 +98,13 @@ function HighlightedText(props: { text: string; spans: Span[]; focus: number | n
       'unchecked',
     );
     // The first piece of each claim carries its anchor (the tables scroll to it).
-    const first = covering.find((s) => s.start === start && !anchored.has(s.index));
-    if (first) anchored.add(first.index);
+    const opening = covering.find((s) => s.start === start && !anchored.has(s.index));
+    if (opening) anchored.add(opening.index);
     const focused = props.focus !== null && covering.some((s) => s.index === props.focus);
     out.push(
       <mark
         key={start}
-        id={first ? `claim-${first.index}` : undefined}
+        id={opening ? `claim-${opening.index}` : undefined}
         className={`check-mark check-mark-${status}${focused ? ' check-mark-focus' : ''}`}
         title={covering.map((s) => s.note).join('\n')}
         data-status={status}
