@@ -24,7 +24,7 @@ const COUNTY_USER = 'xian.jiandu';
 const YEAR = 2024;
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SEED_REPORT = path.resolve(repoRoot, '../shared/seeds/003_ffb0f4087fd0c98b.txt');
+const SEED_REPORT = path.resolve(repoRoot, 'src/reporting/checker/fixtures/seeds/003_ffb0f4087fd0c98b.txt');
 
 /**
  * A button's accessible name: antd puts a space between the two characters of a two-character label

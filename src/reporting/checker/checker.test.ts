@@ -10,7 +10,7 @@ import { normaliseText, parseChineseDecimal, parseChineseInteger, scanNumbers } 
 import { classifyHeading } from './sections.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const SEEDS = resolve(here, '../../../../shared/seeds');
+const SEEDS = resolve(here, 'fixtures/seeds');
 const FIXTURES = resolve(here, 'fixtures');
 
 /** [metric, numerator, denominator, stated, consistent] of every rate claim, in text order. */
