@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../kernel/db/client.js';
-import { adminUrl, TEMPLATE_DB } from './pg-urls.js';
+import { adminUrl, isStaleTestDb, TEMPLATE_DB } from './pg-urls.js';
 
 /**
  * Migrate once per run. PGlite: dump the migrated data dir, each test file loads its own copy.
@@ -17,12 +17,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const pg = await import('pg');
     const admin = new pg.default.Client({ connectionString: adminUrl(url) });
     await admin.connect();
-    // Leftovers of an interrupted run first.
-    const stale = await admin.query(
-      `SELECT datname FROM pg_database WHERE datname LIKE 'fazhi_t_%' OR datname = $1`,
-      [TEMPLATE_DB],
-    );
-    for (const r of stale.rows) await admin.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`);
+    // Leftovers of interrupted runs, never those of a run still going (see isStaleTestDb).
+    const old = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'fazhi%'`);
+    for (const r of old.rows) {
+      if (isStaleTestDb(r.datname)) await admin.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`);
+    }
     await admin.query(`CREATE DATABASE "${TEMPLATE_DB}"`);
     const database = await openDatabase({ databaseUrl: withDb(url, TEMPLATE_DB), poolSize: 1 });
     await database.migrate();

@@ -27,7 +27,7 @@ export async function testContext(): Promise<KernelContext> {
   let dropDb: (() => Promise<void>) | undefined;
   if (process.env.FAZHI_TEST_DB === 'postgres') {
     const url = process.env.DATABASE_URL!;
-    const name = `fazhi_t_${randomBytes(6).toString('hex')}`;
+    const name = `fazhi_t_${inject('pgTemplate').slice('fazhi_tpl_'.length)}_${randomBytes(4).toString('hex')}`;
     const pg = await import('pg');
     const admin = new pg.default.Client({ connectionString: adminUrl(url) });
     await admin.connect();
