@@ -109,6 +109,8 @@ async function startServer() {
       HOST: '127.0.0.1',
       FAZHI_DEMO: '1',
       FAZHI_E2E: '1',
+      // Its own embedded database with a fresh demo county; never a shared server's database.
+      DATABASE_URL: '',
     },
   });
   fs.closeSync(logFd);
