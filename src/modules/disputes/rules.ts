@@ -1,15 +1,9 @@
 import { addCalendarDays, addDays } from '../../kernel/calendar.js';
-import type { Status, StepName } from './model.js';
-
-interface Transition {
-  from: readonly Status[];
-  to: Status | null; // null: recorded on the case without changing its state
-  label: string;
-  perm: 'disputes.handle';
-}
+import { type Transition, transitionProblem } from '../../kernel/procedure.js';
+import { STATUS_LABELS, type Status, type StepName } from './model.js';
 
 /** The procedure: 登记 → 受理 (或不予受理) → 调解中 → 已化解 | 调解不成(转办); 回访 and 司法确认 after 化解. */
-export const TRANSITIONS: Record<StepName, Transition> = {
+export const TRANSITIONS: Record<StepName, Transition<Status>> = {
   accept: { from: ['registered'], to: 'accepted', label: '受理', perm: 'disputes.handle' },
   reject: { from: ['registered'], to: 'rejected', label: '不予受理', perm: 'disputes.handle' },
   mediate: { from: ['accepted'], to: 'mediating', label: '开始调解', perm: 'disputes.handle' },
@@ -40,24 +34,7 @@ export function stepProblem(
   lastOn: string,
   today: string,
 ): string | null {
-  const t = TRANSITIONS[step];
-  if (!t.from.includes(status)) {
-    return `当前状态为「${statusLabel(status)}」,不能执行「${t.label}」`;
-  }
-  if (on > today) return '日期不能晚于今天';
-  if (on < lastOn) return `日期不能早于上一环节的日期 ${lastOn}`;
-  return null;
-}
-
-function statusLabel(s: Status): string {
-  return {
-    registered: '登记',
-    accepted: '已受理',
-    rejected: '不予受理',
-    mediating: '调解中',
-    resolved: '已化解',
-    failed: '调解不成',
-  }[s];
+  return transitionProblem(TRANSITIONS[step], status, STATUS_LABELS[status], on, lastOn, today);
 }
 
 /** 人民调解法第三十三条: 自调解协议生效之日起三十日内共同向人民法院申请司法确认. */

@@ -9,6 +9,7 @@ import { completeDeadline, openDeadline } from '../../kernel/deadlines.js';
 import { AppError } from '../../kernel/errors.js';
 import { levelOf } from '../../kernel/orgs/codes.js';
 import { checkPersons, maskPerson } from '../../kernel/persons.js';
+import { latestDate } from '../../kernel/procedure.js';
 import { inSubtree } from '../../kernel/scope.js';
 import { reserveNumbers } from '../../kernel/sequence.js';
 import { maskIdCard, maskPhone } from '../../kernel/validate.js';
@@ -118,7 +119,7 @@ async function lockCase(tx: Tx, id: number): Promise<CaseRow> {
 }
 
 function lastStepOn(c: CaseRow): string {
-  return [
+  return latestDate([
     c.receivedOn,
     c.acceptedOn,
     c.rejectedOn,
@@ -127,10 +128,7 @@ function lastStepOn(c: CaseRow): string {
     c.failedOn,
     c.followupOn,
     c.judicialAppliedOn,
-  ]
-    .filter((d): d is string => Boolean(d))
-    .sort()
-    .at(-1)!;
+  ]);
 }
 
 type StepInput<S extends StepName> = z.infer<(typeof ZSteps)[S]>;

@@ -1,15 +1,9 @@
 import { addCalendarDays, computeDue } from '../../kernel/calendar.js';
 import type { DeadlineRule } from '../../kernel/deadlines.js';
-import type { Status, StepName } from './model.js';
+import { type Transition, transitionProblem } from '../../kernel/procedure.js';
+import { STATUS_LABELS, type Status, type StepName } from './model.js';
 
-interface Transition {
-  from: readonly Status[];
-  to: Status | null;
-  label: string;
-  perm: 'petitions.handle';
-}
-
-export const TRANSITIONS: Record<StepName, Transition> = {
+export const TRANSITIONS: Record<StepName, Transition<Status>> = {
   accept: { from: ['registered'], to: 'accepted', label: '受理并书面告知', perm: 'petitions.handle' },
   notAccept: { from: ['registered'], to: 'notAccepted', label: '不予受理并告知', perm: 'petitions.handle' },
   object: { from: ['registered'], to: 'objected', label: '提出异议(不属本机关)', perm: 'petitions.handle' },
@@ -88,25 +82,7 @@ export function stepProblem(
   lastOn: string,
   today: string,
 ): string | null {
-  const t = TRANSITIONS[step];
-  if (!t.from.includes(status)) return `当前状态为「${statusText(status)}」,不能执行「${t.label}」`;
-  if (on > today) return '日期不能晚于今天';
-  if (on < lastOn) return `日期不能早于上一环节的日期 ${lastOn}`;
-  return null;
-}
-
-function statusText(s: Status): string {
-  return {
-    registered: '登记',
-    accepted: '办理中',
-    notAccepted: '不予受理',
-    objected: '异议退回',
-    closed: '已办结',
-    reviewRequested: '复查中',
-    reviewed: '复查已答复',
-    recheckRequested: '复核中',
-    rechecked: '复核已答复',
-  }[s];
+  return transitionProblem(TRANSITIONS[step], status, STATUS_LABELS[status], on, lastOn, today);
 }
 
 /** Due date of 办理 after an approved extension of `days` (≤30) — 60 + days from 受理. */

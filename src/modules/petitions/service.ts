@@ -8,6 +8,7 @@ import { completeDeadline, type OpenDeadline, openDeadline } from '../../kernel/
 import { AppError } from '../../kernel/errors.js';
 import { isInSubtree, levelOf } from '../../kernel/orgs/codes.js';
 import { checkPersons, maskPerson } from '../../kernel/persons.js';
+import { latestDate } from '../../kernel/procedure.js';
 import { inSubtree } from '../../kernel/scope.js';
 import { reserveNumbers } from '../../kernel/sequence.js';
 import { maskIdCard } from '../../kernel/validate.js';
@@ -167,7 +168,7 @@ export async function createPetition(
 }
 
 function lastStepOn(c: CaseRow): string {
-  return [
+  return latestDate([
     c.receivedOn,
     c.acceptedOn,
     c.notAcceptedOn,
@@ -178,10 +179,7 @@ function lastStepOn(c: CaseRow): string {
     c.reviewedOn,
     c.recheckRequestedOn,
     c.recheckedOn,
-  ]
-    .filter((d): d is string => Boolean(d))
-    .sort()
-    .at(-1)!;
+  ]);
 }
 
 type StepInput<S extends StepName> = z.infer<(typeof ZSteps)[S]>;
