@@ -28,7 +28,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await database.close();
     project.provide('pgTemplate', TEMPLATE_DB);
     return async () => {
-      await admin.query(`DROP DATABASE IF EXISTS "${TEMPLATE_DB}" WITH (FORCE)`);
+      // Every database of this run: the template and each test file's copy (named after it).
+      const own = await admin.query('SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2', [
+        TEMPLATE_DB,
+        `fazhi_t_${TEMPLATE_DB.slice('fazhi_tpl_'.length)}_%`,
+      ]);
+      for (const r of own.rows) await admin.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`);
       await admin.end();
     };
   }
