@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 
 /**
  * SQL conditions over a module's own table for on-time figures, from the kernel's stored deadlines.
@@ -19,4 +20,15 @@ export function deadlineExists(
       : sql`(d.status = 'done' OR (d.status = 'open' AND d.due_on < ${asOf}))`;
   return sql`EXISTS (SELECT 1 FROM kernel_deadline d WHERE d.module = ${module} AND d.entity = ${entity}
     AND d.entity_id = (${idColumn})::text AND d.step = ${step} AND ${state})`;
+}
+
+/** The record has a step still open past its due date (the ledger's 仅逾期 filter). */
+export function hasOverdueStep(
+  module: string,
+  entity: string,
+  idColumn: SQL | AnyPgColumn,
+  asOf: string,
+): SQL {
+  return sql`EXISTS (SELECT 1 FROM kernel_deadline d WHERE d.module = ${module} AND d.entity = ${entity}
+    AND d.entity_id = (${idColumn})::text AND d.status = 'open' AND d.due_on < ${asOf})`;
 }

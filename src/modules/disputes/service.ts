@@ -5,6 +5,7 @@ import { type Actor, appendAudit } from '../../kernel/audit.js';
 import { today as todayCal } from '../../kernel/calendar.js';
 import { rows, type Tx } from '../../kernel/db/client.js';
 import { orgs } from '../../kernel/db/schema.js';
+import { hasOverdueStep } from '../../kernel/deadline-sql.js';
 import { completeDeadline, openDeadline } from '../../kernel/deadlines.js';
 import { AppError } from '../../kernel/errors.js';
 import { levelOf } from '../../kernel/orgs/codes.js';
@@ -12,6 +13,7 @@ import { checkPersons, maskPerson } from '../../kernel/persons.js';
 import { latestDate } from '../../kernel/procedure.js';
 import { inSubtree } from '../../kernel/scope.js';
 import { reserveNumbers } from '../../kernel/sequence.js';
+import { containsPattern } from '../../kernel/sql-text.js';
 import { maskIdCard, maskPhone } from '../../kernel/validate.js';
 import { auditTimeline } from '../../kernel/workflow.js';
 import {
@@ -249,15 +251,13 @@ export function listConditions(
   if (q.from) c.push(sql`${disputeCases.receivedOn} >= ${q.from}`);
   if (q.to) c.push(sql`${disputeCases.receivedOn} <= ${q.to}`);
   if (q.q) {
-    const like = `%${q.q.replace(/[%_\\]/g, '\\$&')}%`;
+    const like = containsPattern(q.q);
     c.push(
       sql`(${disputeCases.summary} LIKE ${like} OR ${disputeCases.caseNo} LIKE ${like} OR EXISTS (SELECT 1 FROM disputes_party p WHERE p.case_id = ${disputeCases.id} AND p.name LIKE ${like}))`,
     );
   }
   if (q.overdue) {
-    c.push(
-      sql`EXISTS (SELECT 1 FROM kernel_deadline d WHERE d.module = 'disputes' AND d.entity = 'case' AND d.entity_id = ${disputeCases.id}::text AND d.status = 'open' AND d.due_on < ${asOf})`,
-    );
+    c.push(hasOverdueStep('disputes', 'case', disputeCases.id, asOf));
   }
   if (q.warning) c.push(sql`${disputeCases.id} IN (${warningCaseIds(orgCode, asOf)})`);
   if (extra) c.push(extra);

@@ -4,6 +4,7 @@ import { type Actor, appendAudit } from '../../kernel/audit.js';
 import { today as todayCal } from '../../kernel/calendar.js';
 import type { Tx } from '../../kernel/db/client.js';
 import { deadlines, orgs } from '../../kernel/db/schema.js';
+import { hasOverdueStep } from '../../kernel/deadline-sql.js';
 import { completeDeadline, type OpenDeadline, openDeadline } from '../../kernel/deadlines.js';
 import { AppError } from '../../kernel/errors.js';
 import { isInSubtree, levelOf } from '../../kernel/orgs/codes.js';
@@ -11,6 +12,7 @@ import { checkPersons, maskPerson } from '../../kernel/persons.js';
 import { latestDate } from '../../kernel/procedure.js';
 import { inSubtree } from '../../kernel/scope.js';
 import { reserveNumbers } from '../../kernel/sequence.js';
+import { containsPattern } from '../../kernel/sql-text.js';
 import { maskIdCard } from '../../kernel/validate.js';
 import { auditTimeline } from '../../kernel/workflow.js';
 import {
@@ -378,15 +380,13 @@ export function listConditions(
   if (q.to) c.push(sql`${petitionCases.receivedOn} <= ${q.to}`);
   if (q.repeat) c.push(eq(petitionCases.isRepeat, true));
   if (q.q) {
-    const like = `%${q.q.replace(/[%_\\]/g, '\\$&')}%`;
+    const like = containsPattern(q.q);
     c.push(
       sql`(${petitionCases.subject} LIKE ${like} OR ${petitionCases.petitionNo} LIKE ${like} OR EXISTS (SELECT 1 FROM petitions_petitioner p WHERE p.case_id = ${petitionCases.id} AND p.name LIKE ${like}))`,
     );
   }
   if (q.overdue) {
-    c.push(
-      sql`EXISTS (SELECT 1 FROM kernel_deadline d WHERE d.module = 'petitions' AND d.entity = 'case' AND d.entity_id = ${petitionCases.id}::text AND d.status = 'open' AND d.due_on < ${asOf})`,
-    );
+    c.push(hasOverdueStep('petitions', 'case', petitionCases.id, asOf));
   }
   if (extra) c.push(extra);
   return c;
