@@ -2,4 +2,5 @@
 export * from './kernel/db/schema.js';
 export * from './modules/disputes/schema.js';
 export * from './modules/petitions/schema.js';
+export * from './modules/enforcement/schema.js';
 export * from './reporting/schema.js';

@@ -1,0 +1,5 @@
+import type { FastifyInstance } from 'fastify';
+import type { KernelContext } from '../../kernel/module.js';
+
+// PLACEHOLDER (helper A replaces this file)
+export async function casePortalRoutes(_app: FastifyInstance, _ctx: KernelContext): Promise<void> {}
