@@ -238,6 +238,7 @@ CREATE INDEX "enforcement_case_review_org_idx" ON "enforcement_case_review" USIN
 CREATE UNIQUE INDEX "enforcement_case_no_unique" ON "enforcement_case" USING btree ("case_no");--> statement-breakpoint
 CREATE INDEX "enforcement_case_org_filed_idx" ON "enforcement_case" USING btree ("org_code","filed_on");--> statement-breakpoint
 CREATE INDEX "enforcement_case_status_idx" ON "enforcement_case" USING btree ("status","filed_on","id");--> statement-breakpoint
+CREATE INDEX "enforcement_case_filed_idx" ON "enforcement_case" USING btree ("filed_on","id");--> statement-breakpoint
 CREATE INDEX "enforcement_evidence_case_idx" ON "enforcement_evidence" USING btree ("case_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "enforcement_inspection_result_unique" ON "enforcement_inspection_result" USING btree ("inspection_id","target_id");--> statement-breakpoint
 CREATE INDEX "enforcement_inspection_org_idx" ON "enforcement_inspection" USING btree ("org_code","planned_on");--> statement-breakpoint

@@ -36,7 +36,11 @@ export function percent(numerator: number, denominator: number): number | null {
 }
 
 function scopeOf(def: IndicatorDef, p: IndicatorParams): SQL {
-  return inSubtree(sql`${sql.identifier(def.orgColumn ?? 'org_code')}`, p.orgCode);
+  // Table-qualified: a list page may join other tables that have an org_code too.
+  return inSubtree(
+    sql`${sql.identifier(def.table)}.${sql.identifier(def.orgColumn ?? 'org_code')}`,
+    p.orgCode,
+  );
 }
 
 /** The rows behind a figure: numerator (or the counted rows) or the denominator. */

@@ -160,6 +160,8 @@ export const enforcementCases = pgTable(
     uniqueIndex('enforcement_case_no_unique').on(t.caseNo),
     index('enforcement_case_org_filed_idx').on(t.orgCode, t.filedOn),
     index('enforcement_case_status_idx').on(t.status, t.filedOn, t.id),
+    // The case list's order (filed_on DESC, id DESC): a page walks it backwards and stops after 20 rows.
+    index('enforcement_case_filed_idx').on(t.filedOn, t.id),
   ],
 );
 
