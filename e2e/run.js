@@ -4,7 +4,7 @@
 // 1. Builds the web app if dist/web is missing or older than web/ (skip with E2E_SKIP_BUILD=1).
 // 2. Starts the platform (`node bin/start.js`) on a free port with a fresh temporary data dir and the
 //    demo county (FAZHI_DEMO=1, FAZHI_E2E=1), unless E2E_BASE_URL is already set.
-// 3. Waits (at most 120 s) for GET /api/health to answer 200.
+// 3. Waits (at most 300 s) for GET /api/health to answer 200.
 // 4. Runs `node --import tsx --test --test-reporter=spec e2e/*.spec.ts` with E2E_BASE_URL set.
 //    Extra arguments are passed to node's test runner, e.g. `npm run test:e2e -- --test-name-pattern=手机`.
 // 5. Stops the server (its whole process group), prints the server log tail on failure and exits with
@@ -20,7 +20,7 @@ const e2eDir = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(e2eDir, '..');
 const outputDir = path.join(e2eDir, 'output');
 const serverLogPath = path.join(outputDir, 'server.log');
-const HEALTH_TIMEOUT_MS = 120_000;
+const HEALTH_TIMEOUT_MS = 300_000; // first start seeds the whole demo county
 
 fs.mkdirSync(outputDir, { recursive: true });
 // Stale failure screenshots from an earlier run would mislead.

@@ -1,10 +1,18 @@
 import { createHash } from 'node:crypto';
 import { asc, gt, sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from './db/client.js';
 import { auditLog } from './db/schema.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 const CHAIN_LOCK = 7301002;
+
+/**
+ * The chain head as this transaction left it. The advisory lock is held to the end of the
+ * transaction, so after the first append no one else can move the head: later appends in the same
+ * transaction skip the lock and the lookup. (No code uses savepoints, which could undo an append.)
+ */
+const heads = new WeakMap<object, string>();
 
 export interface Actor {
   id: number | null;
@@ -76,13 +84,17 @@ export function entryHash(e: StoredFields): string {
 export async function appendAudit(tx: Tx, entries: AuditEntry | AuditEntry[]): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];
   if (list.length === 0) return;
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`);
-  const last = await tx
-    .select({ hash: auditLog.hash })
-    .from(auditLog)
-    .orderBy(sql`${auditLog.id} DESC`)
-    .limit(1);
-  let prevHash = last[0]?.hash ?? GENESIS_HASH;
+  const inTx = tx instanceof PgTransaction;
+  let prevHash = (inTx ? heads.get(tx) : undefined) ?? '';
+  if (!prevHash) {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`);
+    const last = await tx
+      .select({ hash: auditLog.hash })
+      .from(auditLog)
+      .orderBy(sql`${auditLog.id} DESC`)
+      .limit(1);
+    prevHash = last[0]?.hash ?? GENESIS_HASH;
+  }
   const at = new Date();
   const values = list.map((e) => {
     const fields: StoredFields = {
@@ -104,6 +116,7 @@ export async function appendAudit(tx: Tx, entries: AuditEntry | AuditEntry[]): P
   for (let i = 0; i < values.length; i += 500) {
     await tx.insert(auditLog).values(values.slice(i, i + 500));
   }
+  if (inTx) heads.set(tx, prevHash);
 }
 
 export interface VerifyResult {

@@ -127,6 +127,55 @@ describe('indicators on the demo county equal hand-counted SQL', () => {
     }
   });
 
+  it('enforcement: counts, 法制审核率, 公示及时率 and 持证率 equal hand-counted SQL', async () => {
+    for (const code of [DEMO_COUNTY.code, township]) {
+      const prefix = code === DEMO_COUNTY.code ? code.slice(0, 6) : code.slice(0, 9);
+      const like = `${prefix}%`;
+      const f = new Map(
+        (
+          await computeFigures(ctx.database.db, modules, {
+            orgCode: code,
+            from: '2024-01-01',
+            to: '2024-12-31',
+            asOf: AS_OF,
+          })
+        ).map((x) => [x.id, x]),
+      );
+      const [h] = await rows<Record<string, number>>(
+        ctx.database.db,
+        sql`SELECT
+          (SELECT count(*)::int FROM enforcement_case WHERE org_code LIKE ${like} AND filed_on BETWEEN '2024-01-01' AND '2024-12-31') AS cases,
+          (SELECT count(*)::int FROM enforcement_case WHERE org_code LIKE ${like} AND decided_on BETWEEN '2024-01-01' AND '2024-12-31' AND major) AS major,
+          (SELECT count(*)::int FROM enforcement_case WHERE org_code LIKE ${like} AND decided_on BETWEEN '2024-01-01' AND '2024-12-31' AND major AND review_result = '同意' AND reviewed_on <= decided_on) AS reviewed,
+          (SELECT count(*)::int FROM kernel_deadline d JOIN enforcement_case c ON c.id::text = d.entity_id
+            WHERE d.module = 'enforcement' AND d.entity = 'case' AND d.step = 'publish' AND c.org_code LIKE ${like}
+              AND c.decided_on BETWEEN '2024-01-01' AND '2024-12-31' AND d.status = 'done' AND d.done_on <= d.due_on) AS pub_on_time,
+          (SELECT count(*)::int FROM kernel_deadline d JOIN enforcement_case c ON c.id::text = d.entity_id
+            WHERE d.module = 'enforcement' AND d.entity = 'case' AND d.step = 'publish' AND c.org_code LIKE ${like}
+              AND c.decided_on BETWEEN '2024-01-01' AND '2024-12-31' AND (d.status = 'done' OR d.due_on < ${AS_OF})) AS pub_due,
+          (SELECT count(*)::int FROM enforcement_officer WHERE org_code LIKE ${like} AND active) AS officers,
+          (SELECT count(*)::int FROM enforcement_officer WHERE org_code LIKE ${like} AND active AND cert_no IS NOT NULL
+            AND status = '有效' AND valid_from <= '2024-12-31' AND valid_to >= '2024-12-31') AS certified`,
+      );
+      expect(h!.cases).toBeGreaterThan(code === DEMO_COUNTY.code ? 100 : 3);
+      expect(f.get('enforcement.cases')!.value).toBe(h!.cases);
+      expect(f.get('enforcement.majorReviewRate')).toMatchObject({
+        numerator: h!.reviewed,
+        denominator: h!.major,
+      });
+      expect(f.get('enforcement.publishOnTimeRate')).toMatchObject({
+        numerator: h!.pub_on_time,
+        denominator: h!.pub_due,
+      });
+      expect(f.get('enforcement.certifiedRate')).toMatchObject({
+        numerator: h!.certified,
+        denominator: h!.officers,
+      });
+      // The demo publishes some decisions late: the rate is honest, not 100%.
+      if (code === DEMO_COUNTY.code) expect(h!.pub_on_time).toBeLessThan(h!.pub_due!);
+    }
+  });
+
   it('drills down to exactly the rows behind a figure, through the API', async () => {
     const county = await quickSession(
       ctx,
@@ -152,6 +201,16 @@ describe('indicators on the demo county equal hand-counted SQL', () => {
         await call(app, county, 'GET', `/api/disputes/cases?indicator=${id}&${q}&pageSize=5`)
       ).json();
       expect(list.total).toBe(fig.value);
+    }
+    for (const [id, part] of [
+      ['enforcement.cases', 'numerator'],
+      ['enforcement.publishOnTimeRate', 'denominator'],
+    ] as const) {
+      const fig = figures.find((x) => x.id === id)!;
+      const list = (
+        await call(app, county, 'GET', `/api/enforcement/cases?indicator=${id}&part=${part}&${q}&pageSize=5`)
+      ).json();
+      expect(list.total).toBe(part === 'numerator' ? fig.value : fig.denominator);
     }
     const rate = figures.find((x) => x.id === 'disputes.resolutionRate')!;
     const den = (

@@ -29,6 +29,30 @@ const router = createBrowserRouter([
       { path: 'track', lazy: page(() => import('./pages/portal/PortalTrackPage')) },
       { path: 'reports', lazy: page(() => import('./pages/portal/reports/PortalReportsPage')) },
       { path: 'reports/:id', lazy: page(() => import('./pages/portal/reports/PortalReportPage')) },
+      // 行政执法公示 (the module's JSON API has /portal/enforcement/…, so the pages live elsewhere).
+      {
+        path: 'law-enforcement',
+        children: [
+          { index: true, lazy: page(() => import('./pages/portal/enforcement/PortalPublicationsPage')) },
+          {
+            path: 'publications',
+            lazy: page(() => import('./pages/portal/enforcement/PortalPublicationsPage')),
+          },
+          {
+            path: 'publications/:id',
+            lazy: page(() => import('./pages/portal/enforcement/PortalPublicationPage')),
+          },
+          { path: 'officers', lazy: page(() => import('./pages/portal/enforcement/PortalOfficersPage')) },
+          {
+            path: 'inspections',
+            lazy: page(() => import('./pages/portal/enforcement/PortalInspectionsPage')),
+          },
+          {
+            path: 'inspections/:id',
+            lazy: page(() => import('./pages/portal/enforcement/PortalInspectionPage')),
+          },
+        ],
+      },
       { path: '*', lazy: page(() => import('./pages/portal/PortalHomePage')) },
     ],
   },
@@ -74,6 +98,22 @@ const router = createBrowserRouter([
           { path: 'new', lazy: page(() => import('./pages/petitions/PetitionNewPage')) },
           { path: 'import', lazy: page(() => import('./pages/petitions/PetitionImportPage')) },
           { path: ':id', lazy: page(() => import('./pages/petitions/PetitionDetailPage')) },
+        ],
+      },
+      {
+        path: 'enforcement',
+        children: [
+          { index: true, lazy: page(() => import('./pages/enforcement/EnforcementListPage')) },
+          { path: 'new', lazy: page(() => import('./pages/enforcement/EnforcementNewPage')) },
+          { path: 'items', lazy: page(() => import('./pages/enforcement/ItemsPage')) },
+          { path: 'import', lazy: page(() => import('./pages/enforcement/ItemsImportPage')) },
+          { path: 'officers', lazy: page(() => import('./pages/enforcement/OfficersPage')) },
+          { path: 'officers/import', lazy: page(() => import('./pages/enforcement/OfficersImportPage')) },
+          { path: 'targets/import', lazy: page(() => import('./pages/enforcement/TargetsImportPage')) },
+          { path: 'inspections', lazy: page(() => import('./pages/enforcement/InspectionsPage')) },
+          { path: 'inspections/:id', lazy: page(() => import('./pages/enforcement/InspectionDetailPage')) },
+          { path: 'reviews', lazy: page(() => import('./pages/enforcement/ReviewsPage')) },
+          { path: ':id', lazy: page(() => import('./pages/enforcement/EnforcementDetailPage')) },
         ],
       },
       {

@@ -1,4 +1,5 @@
 import {
+  AimOutlined,
   AlertOutlined,
   AppstoreOutlined,
   AuditOutlined,
@@ -8,9 +9,11 @@ import {
   FileProtectOutlined,
   FileTextOutlined,
   FolderOpenOutlined,
+  IdcardOutlined,
   MailOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
+  SafetyOutlined,
   ScheduleOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -18,6 +21,7 @@ import {
 import type { ReactNode } from 'react';
 
 const ICONS: Record<string, ReactNode> = {
+  aim: <AimOutlined />,
   alert: <AlertOutlined />,
   appstore: <AppstoreOutlined />,
   audit: <AuditOutlined />,
@@ -27,8 +31,10 @@ const ICONS: Record<string, ReactNode> = {
   'file-protect': <FileProtectOutlined />,
   'file-text': <FileTextOutlined />,
   'folder-open': <FolderOpenOutlined />,
+  idcard: <IdcardOutlined />,
   mail: <MailOutlined />,
   profile: <ProfileOutlined />,
+  safety: <SafetyOutlined />,
   'safety-certificate': <SafetyCertificateOutlined />,
   schedule: <ScheduleOutlined />,
   solution: <SolutionOutlined />,

@@ -1,4 +1,4 @@
-import { FileSearchOutlined, FileTextOutlined, SolutionOutlined } from '@ant-design/icons';
+import { FileSearchOutlined, FileTextOutlined, SafetyOutlined, SolutionOutlined } from '@ant-design/icons';
 import { Card, Col, Flex, Row, Typography } from 'antd';
 import { Link } from 'react-router';
 import { PORTAL_NAME } from './PortalLayout';
@@ -60,6 +60,23 @@ export default function PortalHomePage() {
                   </Typography.Title>
                   <Typography.Text type="secondary">
                     查阅县(区)、乡镇(街道)人民政府向社会公开的年度法治政府建设情况报告
+                  </Typography.Text>
+                </Flex>
+              </Flex>
+            </Card>
+          </Link>
+        </Col>
+        <Col xs={24}>
+          <Link to="/portal/law-enforcement/publications" className="portal-entry">
+            <Card hoverable>
+              <Flex gap={16} align="center">
+                <SafetyOutlined aria-hidden className="portal-entry-icon" />
+                <Flex vertical gap={4}>
+                  <Typography.Title level={3} style={{ margin: 0 }}>
+                    行政执法公示
+                  </Typography.Title>
+                  <Typography.Text type="secondary">
+                    行政处罚等执法决定、持证执法人员和双随机抽查结果向社会公开
                   </Typography.Text>
                 </Flex>
               </Flex>

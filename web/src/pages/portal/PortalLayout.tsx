@@ -26,6 +26,7 @@ export default function PortalLayout() {
             <NavLink to="/portal/request">申请调解/咨询</NavLink>
             <NavLink to="/portal/track">查询进度</NavLink>
             <NavLink to="/portal/reports">年度报告</NavLink>
+            <NavLink to="/portal/law-enforcement">执法公示</NavLink>
           </nav>
         </div>
       </header>
