@@ -74,7 +74,7 @@ import { ITEM_MODEL, OFFICER_MODEL, TARGET_MODEL } from './ledger-models.js';
 import { ZDate, ZId } from './model.js';
 import { DEFAULT_SETTINGS } from './rules.js';
 import { enforcementOfficers, enforcementSettings } from './schema.js';
-import { effectiveSettings } from './settings.js';
+import { effectiveSettings, forgetSettings } from './settings.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const ZIdParams = z.strictObject({ id: ZId });
@@ -125,6 +125,7 @@ async function saveSettings(
   }
   const settings = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
   const [old] = await tx.select().from(enforcementSettings).where(eq(enforcementSettings.orgCode, orgCode));
+  forgetSettings(tx);
   await tx
     .insert(enforcementSettings)
     .values({ orgCode, settings, updatedBy: actor.id })

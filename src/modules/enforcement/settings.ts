@@ -1,4 +1,5 @@
 import { inArray } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../kernel/db/client.js';
 import { levelOf, parentOf } from '../../kernel/orgs/codes.js';
 import { DEFAULT_SETTINGS, type EnforcementSettings } from './rules.js';
@@ -27,6 +28,26 @@ export function cleanSettings(raw: Record<string, unknown>): Partial<Enforcement
 
 /** DEFAULT_SETTINGS overlaid by the enforcement_setting rows of the org's ancestors, nearest last. */
 export async function effectiveSettings(tx: Tx, orgCode: string): Promise<EnforcementSettings> {
+  const cache = tx instanceof PgTransaction ? cached(tx) : null;
+  const hit = cache?.get(orgCode);
+  if (hit) return hit;
+  const s = await readSettings(tx, orgCode);
+  cache?.set(orgCode, s);
+  return s;
+}
+
+/** Settings read once per transaction and org: they change only through saveSettings, which clears this. */
+const perTransaction = new WeakMap<object, Map<string, EnforcementSettings>>();
+function cached(tx: object): Map<string, EnforcementSettings> {
+  let m = perTransaction.get(tx);
+  if (!m) perTransaction.set(tx, (m = new Map()));
+  return m;
+}
+export function forgetSettings(tx: object): void {
+  perTransaction.delete(tx);
+}
+
+async function readSettings(tx: Tx, orgCode: string): Promise<EnforcementSettings> {
   const chain = selfAndAncestors(orgCode);
   if (chain.length === 0) return { ...DEFAULT_SETTINGS };
   const found = await tx
