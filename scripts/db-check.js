@@ -2,7 +2,6 @@
 // Fails when the Drizzle schema has changes that no migration records (drizzle-kit generate would write one).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
 
 // drizzle-kit reads --out relative to the working directory.
 const tmp = fs.mkdtempSync('.dbcheck-');

@@ -40,7 +40,10 @@ export async function effectiveSettings(tx: Tx, orgCode: string): Promise<Enforc
 const perTransaction = new WeakMap<object, Map<string, EnforcementSettings>>();
 function cached(tx: object): Map<string, EnforcementSettings> {
   let m = perTransaction.get(tx);
-  if (!m) perTransaction.set(tx, (m = new Map()));
+  if (!m) {
+    m = new Map();
+    perTransaction.set(tx, m);
+  }
   return m;
 }
 export function forgetSettings(tx: object): void {
