@@ -5,6 +5,7 @@ import type { Actor } from './audit.js';
 import type { Db } from './db/client.js';
 import { AppError } from './errors.js';
 import { actorOf } from './http/access.js';
+import { sendDownload } from './http/download.js';
 import type { ImportOutcome, KernelContext, ModuleManifest } from './module.js';
 import { buildTemplate } from './xlsx/template.js';
 
@@ -31,8 +32,6 @@ export async function runImport(
   return result;
 }
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 /** `GET /api/<module>/template.xlsx` and `POST /api/<module>/import` for every module that imports a ledger. */
 export async function importRoutes(
   base: FastifyInstance,
@@ -44,13 +43,7 @@ export async function importRoutes(
   if (model) {
     app.get('/template.xlsx', { config: { access: { perm: `${m.id}.read` } } }, async (_req, reply) => {
       const buf = await buildTemplate(model, { title: `${model.title}台账` });
-      return reply
-        .type(XLSX)
-        .header(
-          'content-disposition',
-          `attachment; filename*=UTF-8''${encodeURIComponent(`${model.title}台账-模板.xlsx`)}`,
-        )
-        .send(buf);
+      return sendDownload(reply, `${model.title}台账-模板.xlsx`, buf);
     });
   }
   const importer = m.importLedger;

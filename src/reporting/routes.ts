@@ -9,6 +9,7 @@ import { isValidDate, today } from '../kernel/calendar.js';
 import { orgs } from '../kernel/db/schema.js';
 import { AppError } from '../kernel/errors.js';
 import { actorOf } from '../kernel/http/access.js';
+import { sendDownload } from '../kernel/http/download.js';
 import type { RecordModel } from '../kernel/model.js';
 import type { KernelContext, ModuleManifest } from '../kernel/module.js';
 import { exportRows } from '../kernel/xlsx/export.js';
@@ -105,11 +106,6 @@ const ZDraft = z.strictObject({
     .optional(),
   acceptedSuggestions: z.array(z.string().max(200)).max(100).optional(),
 });
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-function download(name: string): string {
-  return `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 const FIGURES_SHEET: RecordModel = {
   id: 'reporting.figures',
@@ -169,13 +165,7 @@ export async function dashboardRoutes(
         figures.map((f) => ({ org: org?.name ?? req.targetOrg, ...f, ...range })),
         { title: `${org?.name ?? ''}法治政府建设指标(${range.from}至${range.to})` },
       );
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header(
-          'content-disposition',
-          download(`指标-${org?.name ?? req.targetOrg}-${range.from}-${range.to}.xlsx`),
-        )
-        .send(buf);
+      return sendDownload(reply, `指标-${org?.name ?? req.targetOrg}-${range.from}-${range.to}.xlsx`, buf);
     },
   );
 
@@ -337,10 +327,7 @@ export async function annualReportRoutes(
     },
     async (req, reply) => {
       const r = await load(Number(req.params.id));
-      return reply
-        .type(DOCX)
-        .header('content-disposition', download(`${r.title}.docx`))
-        .send(await renderReportDocx(r.document));
+      return sendDownload(reply, `${r.title}.docx`, await renderReportDocx(r.document));
     },
   );
 
@@ -358,10 +345,7 @@ export async function annualReportRoutes(
           'UNSUPPORTED_MEDIA_TYPE',
           '服务器未安装 LibreOffice,无法生成 PDF;请下载 Word 版本',
         );
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', download(`${r.title}.pdf`))
-        .send(pdf);
+      return sendDownload(reply, `${r.title}.pdf`, pdf);
     },
   );
 
@@ -416,10 +400,7 @@ export async function reportPortalRoutes(
     { config: { access: { public: true } }, schema: { params: ZReportId } },
     async (req, reply) => {
       const r = await published(Number(req.params.id));
-      return reply
-        .type(DOCX)
-        .header('content-disposition', download(`${r.title}.docx`))
-        .send(await renderReportDocx(r.document));
+      return sendDownload(reply, `${r.title}.docx`, await renderReportDocx(r.document));
     },
   );
 }

@@ -7,6 +7,7 @@ import { today } from '../../kernel/calendar.js';
 import { orgs } from '../../kernel/db/schema.js';
 import { AppError } from '../../kernel/errors.js';
 import { actorOf, authed } from '../../kernel/http/access.js';
+import { sendDownload } from '../../kernel/http/download.js';
 import type { KernelContext } from '../../kernel/module.js';
 import { inSubtree } from '../../kernel/scope.js';
 import { maskPhone } from '../../kernel/validate.js';
@@ -43,11 +44,6 @@ import {
 } from './service.js';
 
 const ZId = z.strictObject({ id: z.string().regex(/^\d{1,9}$/, '编号应为数字') });
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function attachment(name: string): string {
-  return `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 export async function disputeRoutes(base: FastifyInstance, ctx: KernelContext): Promise<void> {
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -127,10 +123,7 @@ export async function disputeRoutes(base: FastifyInstance, ctx: KernelContext): 
             fields: DISPUTE_LEDGER.fields.filter((f) => !f.personal).map((f) => f.key),
           },
         );
-        return reply
-          .type(XLSX)
-          .header('content-disposition', attachment(`矛盾纠纷台账-${asOf}.xlsx`))
-          .send(buf);
+        return sendDownload(reply, `矛盾纠纷台账-${asOf}.xlsx`, buf);
       }
       const result = await listDisputes(db, org, filters, asOf, extra);
       return {

@@ -1,5 +1,5 @@
 import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type Actor, appendAudit } from '../../kernel/audit.js';
@@ -8,6 +8,7 @@ import type { Db, Tx } from '../../kernel/db/client.js';
 import { orgs } from '../../kernel/db/schema.js';
 import { AppError } from '../../kernel/errors.js';
 import { actorOf, authed } from '../../kernel/http/access.js';
+import { sendDownload } from '../../kernel/http/download.js';
 import { runImport } from '../../kernel/imports.js';
 import type { ImportOutcome, KernelContext } from '../../kernel/module.js';
 import { isOrgCode, levelOf } from '../../kernel/orgs/codes.js';
@@ -76,16 +77,8 @@ import { DEFAULT_SETTINGS } from './rules.js';
 import { enforcementOfficers, enforcementSettings } from './schema.js';
 import { effectiveSettings, forgetSettings } from './settings.js';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const ZIdParams = z.strictObject({ id: ZId });
 const ZOrgQuery = z.strictObject({ org: z.string().optional() });
-
-function attachment(reply: FastifyReply, name: string, buf: Buffer) {
-  return reply
-    .type(XLSX)
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
-    .send(buf);
-}
 
 async function uploaded(req: FastifyRequest): Promise<Buffer> {
   if (!req.isMultipart())
@@ -167,7 +160,7 @@ export async function catalogueRoutes(base: FastifyInstance, ctx: KernelContext)
           all.items.map((i) => ({ ...i, discretion: discretionText(i.discretion) })),
           { title: '执法事项清单' },
         );
-        return attachment(reply, `执法事项清单-${today()}.xlsx`, buf);
+        return sendDownload(reply, `执法事项清单-${today()}.xlsx`, buf);
       }
       return listItems(db, req.targetOrg!, q);
     },
@@ -235,7 +228,7 @@ export async function catalogueRoutes(base: FastifyInstance, ctx: KernelContext)
           title: '执法人员名册',
           fields: OFFICER_MODEL.fields.filter((f) => personal || !f.personal).map((f) => f.key),
         });
-        return attachment(reply, `执法人员名册-${on}.xlsx`, buf);
+        return sendDownload(reply, `执法人员名册-${on}.xlsx`, buf);
       }
       return listOfficers(db, org, q, personal, on, extra);
     },
@@ -270,7 +263,7 @@ export async function catalogueRoutes(base: FastifyInstance, ctx: KernelContext)
     '/officers/template.xlsx',
     { config: { access: { perm: 'enforcement.read' } } },
     async (_req, reply) =>
-      attachment(
+      sendDownload(
         reply,
         '执法人员名册-模板.xlsx',
         await buildTemplate(OFFICER_MODEL, { title: '执法人员名册' }),
@@ -328,7 +321,7 @@ export async function catalogueRoutes(base: FastifyInstance, ctx: KernelContext)
     '/targets/template.xlsx',
     { config: { access: { perm: 'enforcement.read' } } },
     async (_req, reply) =>
-      attachment(
+      sendDownload(
         reply,
         '检查对象名录库-模板.xlsx',
         await buildTemplate(TARGET_MODEL, { title: '检查对象名录库' }),

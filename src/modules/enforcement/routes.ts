@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { today } from '../../kernel/calendar.js';
 import { type AuthedRequest, actorOf, authed } from '../../kernel/http/access.js';
+import { sendDownload } from '../../kernel/http/download.js';
 import type { KernelContext } from '../../kernel/module.js';
 import { registerStepRoutes } from '../../kernel/workflow.js';
 import { exportRows } from '../../kernel/xlsx/export.js';
@@ -37,7 +38,6 @@ import {
 } from './service.js';
 import { effectiveSettings } from './settings.js';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const CAN = ['handle', 'review', 'manage', 'inspect', 'evaluate', 'import', 'personal'] as const;
 
 function perms(req: AuthedRequest) {
@@ -109,13 +109,7 @@ export async function caseRoutes(base: FastifyInstance, ctx: KernelContext): Pro
       if (q.format === 'xlsx') {
         const all = await listCases(db, org, filters, asOf, personal, extra, true);
         const buf = await exportRows(CASE_LEDGER, all.items, { title: `${CASE_LEDGER.title}台账` });
-        return reply
-          .type(XLSX)
-          .header(
-            'content-disposition',
-            `attachment; filename*=UTF-8''${encodeURIComponent(`行政执法案件台账-${asOf}.xlsx`)}`,
-          )
-          .send(buf);
+        return sendDownload(reply, `行政执法案件台账-${asOf}.xlsx`, buf);
       }
       return listCases(db, org, filters, asOf, personal, extra);
     },
@@ -143,13 +137,7 @@ export async function caseRoutes(base: FastifyInstance, ctx: KernelContext): Pro
         Number(req.params.id),
         perms(authed(req)).personal,
       );
-      return reply
-        .type('application/zip')
-        .header(
-          'content-disposition',
-          `attachment; filename*=UTF-8''${encodeURIComponent(`案卷-${caseNo}.zip`)}`,
-        )
-        .send(data);
+      return sendDownload(reply, `案卷-${caseNo}.zip`, data);
     },
   );
 

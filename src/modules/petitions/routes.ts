@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { today } from '../../kernel/calendar.js';
 import { actorOf, authed } from '../../kernel/http/access.js';
+import { sendDownload } from '../../kernel/http/download.js';
 import type { KernelContext } from '../../kernel/module.js';
 import { registerStepRoutes } from '../../kernel/workflow.js';
 import { exportRows } from '../../kernel/xlsx/export.js';
@@ -23,8 +24,6 @@ import {
 } from './model.js';
 import { TRANSITIONS } from './rules.js';
 import { createPetition, getPetition, listPetitions, runStep } from './service.js';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function petitionRoutes(base: FastifyInstance, ctx: KernelContext): Promise<void> {
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -99,13 +98,7 @@ export async function petitionRoutes(base: FastifyInstance, ctx: KernelContext):
             fields: PETITION_LEDGER.fields.filter((f) => !f.personal).map((f) => f.key),
           },
         );
-        return reply
-          .type(XLSX)
-          .header(
-            'content-disposition',
-            `attachment; filename*=UTF-8''${encodeURIComponent(`信访台账-${asOf}.xlsx`)}`,
-          )
-          .send(buf);
+        return sendDownload(reply, `信访台账-${asOf}.xlsx`, buf);
       }
       return listPetitions(db, org, filters, asOf, extra);
     },
