@@ -1,6 +1,7 @@
 import type { Actor } from './audit.js';
+import { openConsultation } from './consultation.js';
 import type { Tx } from './db/client.js';
-import { supervision } from './db/schema.js';
+import { comments, supervision } from './db/schema.js';
 import { openDeadline } from './deadlines.js';
 import type { FileStore } from './files.js';
 
@@ -30,5 +31,28 @@ export async function kernelSamples(
     .insert(supervision)
     .values({ deadlineId: d.id, orgCode, title: '样本督办', dueOn: d.dueOn, createdOn: '2024-02-01' })
     .returning({ id: supervision.id });
-  return { 'kernel.file': file.id, 'kernel.supervision': s!.id };
+  const c = await openConsultation(
+    tx,
+    {
+      orgCode,
+      module: 'kernel',
+      entity: 'sample',
+      entityId: orgCode,
+      title: '样本征求意见稿',
+      paragraphs: ['第一条 样本。'],
+      opensOn: '2024-01-02',
+      closesOn: '2024-01-31',
+    },
+    actor,
+  );
+  const [cm] = await tx
+    .insert(comments)
+    .values({ consultationId: c.id, orgCode, text: '样本意见' })
+    .returning({ id: comments.id });
+  return {
+    'kernel.file': file.id,
+    'kernel.supervision': s!.id,
+    'kernel.consultation': c.id,
+    'kernel.comment': cm!.id,
+  };
 }

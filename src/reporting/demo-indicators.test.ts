@@ -176,6 +176,48 @@ describe('indicators on the demo county equal hand-counted SQL', () => {
     }
   });
 
+  it('规范性文件, 重大决策 and 法律顾问 equal hand-counted SQL', async () => {
+    const from = '2024-01-01';
+    const to = '2024-12-31';
+    for (const code of [DEMO_COUNTY.code, township]) {
+      const like = `${code === DEMO_COUNTY.code ? code.slice(0, 6) : code.slice(0, 9)}%`;
+      const f = new Map(
+        (await computeFigures(ctx.database.db, modules, { orgCode: code, from, to, asOf: AS_OF })).map(
+          (x) => [x.id, x],
+        ),
+      );
+      const [h] = await rows<Record<string, number>>(
+        ctx.database.db,
+        sql`SELECT
+          (SELECT count(*)::int FROM normdocs_document WHERE org_code LIKE ${like} AND published_on BETWEEN ${from} AND ${to}) AS issued,
+          (SELECT count(*)::int FROM normdocs_document WHERE org_code LIKE ${like} AND published_on BETWEEN ${from} AND ${to} AND filed_on IS NOT NULL) AS filed,
+          (SELECT count(*)::int FROM normdocs_document WHERE org_code LIKE ${like} AND published_on BETWEEN ${from} AND ${to} AND filed_on <= filing_due_on) AS filed_on_time,
+          (SELECT count(*)::int FROM normdocs_document WHERE org_code LIKE ${like} AND published_on BETWEEN ${from} AND ${to}
+             AND (filed_on IS NOT NULL OR filing_due_on < ${AS_OF})) AS filing_due,
+          (SELECT count(*)::int FROM decisions_decision WHERE org_code LIKE ${like} AND kind = '重大行政决策' AND decided_on BETWEEN ${from} AND ${to}) AS decided,
+          (SELECT coalesce(sum(people), 0)::int FROM advisers_activity WHERE org_code LIKE ${like} AND kind = '咨询' AND "on" BETWEEN ${from} AND ${to}) AS consultations,
+          (SELECT count(*)::int FROM kernel_org WHERE level = 'village' AND code LIKE ${like}) AS villages,
+          (SELECT count(DISTINCT v.org_code)::int FROM advisers_coverage v JOIN advisers_contract c ON c.id = v.contract_id
+             JOIN kernel_org o ON o.code = v.org_code AND o.level = 'village'
+             WHERE v.org_code LIKE ${like} AND c.starts_on <= ${to} AND c.ends_on >= ${to}
+               AND (c.terminated_on IS NULL OR c.terminated_on > ${to})) AS covered`,
+      );
+      expect(h!.issued).toBeGreaterThan(code === DEMO_COUNTY.code ? 10 : 0);
+      expect(f.get('normdocs.issued')!.value).toBe(h!.issued);
+      expect(f.get('normdocs.filingRate')).toMatchObject({ numerator: h!.filed, denominator: h!.issued });
+      expect(f.get('normdocs.filingOnTimeRate')).toMatchObject({
+        numerator: h!.filed_on_time,
+        denominator: h!.filing_due,
+      });
+      expect(f.get('decisions.decided')!.value).toBe(h!.decided);
+      expect(f.get('advisers.consultations')!.value).toBe(h!.consultations);
+      expect(f.get('advisers.coverageRate')).toMatchObject({
+        numerator: h!.covered,
+        denominator: h!.villages,
+      });
+    }
+  });
+
   it('drills down to exactly the rows behind a figure, through the API', async () => {
     const county = await quickSession(
       ctx,

@@ -29,6 +29,15 @@ const router = createBrowserRouter([
       { path: 'track', lazy: page(() => import('./pages/portal/PortalTrackPage')) },
       { path: 'reports', lazy: page(() => import('./pages/portal/reports/PortalReportsPage')) },
       { path: 'reports/:id', lazy: page(() => import('./pages/portal/reports/PortalReportPage')) },
+      // 公开征求意见 (kernel; its JSON API is /portal/api/consultations).
+      {
+        path: 'consultations',
+        lazy: page(() => import('./pages/portal/consultations/PortalConsultationsPage')),
+      },
+      {
+        path: 'consultations/:id',
+        lazy: page(() => import('./pages/portal/consultations/PortalConsultationPage')),
+      },
       // 行政执法公示 (the module's JSON API has /portal/enforcement/…, so the pages live elsewhere).
       {
         path: 'law-enforcement',
@@ -53,6 +62,19 @@ const router = createBrowserRouter([
           },
         ],
       },
+      // 行政规范性文件库 (the module's JSON API is /portal/normdocs/…).
+      { path: 'documents', lazy: page(() => import('./pages/portal/normdocs/PortalDocumentsPage')) },
+      { path: 'documents/:id', lazy: page(() => import('./pages/portal/normdocs/PortalDocumentPage')) },
+      // 重大行政决策 (the module's JSON API is /portal/decisions/…, so the pages live elsewhere).
+      {
+        path: 'major-decisions',
+        children: [
+          { index: true, lazy: page(() => import('./pages/portal/decisions/PortalDecisionsPage')) },
+          { path: ':id', lazy: page(() => import('./pages/portal/decisions/PortalDecisionPage')) },
+        ],
+      },
+      // 一村(社区)一法律顾问 公示 (the module's JSON API is /portal/advisers/…).
+      { path: 'legal-advisers', lazy: page(() => import('./pages/portal/advisers/PortalAdvisersPage')) },
       { path: '*', lazy: page(() => import('./pages/portal/PortalHomePage')) },
     ],
   },
@@ -98,6 +120,38 @@ const router = createBrowserRouter([
           { path: 'new', lazy: page(() => import('./pages/petitions/PetitionNewPage')) },
           { path: 'import', lazy: page(() => import('./pages/petitions/PetitionImportPage')) },
           { path: ':id', lazy: page(() => import('./pages/petitions/PetitionDetailPage')) },
+        ],
+      },
+      {
+        path: 'advisers',
+        children: [
+          { index: true, lazy: page(() => import('./pages/advisers/AdvisersPage')) },
+          { path: 'new', lazy: page(() => import('./pages/advisers/ContractNewPage')) },
+          { path: 'coverage', lazy: page(() => import('./pages/advisers/CoveragePage')) },
+          { path: 'log', lazy: page(() => import('./pages/advisers/LogPage')) },
+          { path: 'import', lazy: page(() => import('./pages/advisers/LogImportPage')) },
+          { path: 'idle', lazy: page(() => import('./pages/advisers/IdlePage')) },
+          { path: 'reviews', lazy: page(() => import('./pages/advisers/ReviewsPage')) },
+          { path: ':id', lazy: page(() => import('./pages/advisers/ContractDetailPage')) },
+        ],
+      },
+      {
+        path: 'normdocs',
+        children: [
+          { index: true, lazy: page(() => import('./pages/normdocs/NormdocsListPage')) },
+          { path: 'new', lazy: page(() => import('./pages/normdocs/NormdocNewPage')) },
+          { path: 'filings', lazy: page(() => import('./pages/normdocs/FilingsPage')) },
+          { path: 'import', lazy: page(() => import('./pages/normdocs/NormdocsImportPage')) },
+          { path: ':id', lazy: page(() => import('./pages/normdocs/NormdocDetailPage')) },
+        ],
+      },
+      {
+        path: 'decisions',
+        children: [
+          { index: true, lazy: page(() => import('./pages/decisions/DecisionsListPage')) },
+          { path: 'new', lazy: page(() => import('./pages/decisions/DecisionNewPage')) },
+          { path: 'catalogue', lazy: page(() => import('./pages/decisions/CataloguePage')) },
+          { path: ':id', lazy: page(() => import('./pages/decisions/DecisionDetailPage')) },
         ],
       },
       {

@@ -33,6 +33,10 @@ const KERNEL_PERMISSIONS: Record<string, readonly Role[]> = {
   'reports.write': ['系统管理员', '镇级管理员', '经办人'],
   'reports.approve': ['系统管理员', '领导'],
   'reports.publish': ['系统管理员', '镇级管理员'],
+  // 公开征求意见 and 合法性审核 records (kernel_consultation, kernel_comment, kernel_legal_review).
+  'consultations.read': ['系统管理员', '县级监督', '镇级管理员', '经办人', '法律顾问', '领导'],
+  'consultations.manage': ['系统管理员', '镇级管理员', '经办人'],
+  'consultations.personal': ['系统管理员', '镇级管理员', '经办人'],
 };
 
 const permissions = new Map<string, Set<string>>();

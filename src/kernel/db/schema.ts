@@ -194,3 +194,84 @@ export const sequences = pgTable('kernel_sequence', {
   key: text('key').primaryKey(),
   value: integer('value').notNull(),
 });
+
+/**
+ * 公开征求意见 on a draft (a normative document, a major decision): shared by modules, so the portal
+ * shows one list of open consultations. `module/entity/entity_id` names the draft.
+ */
+export const consultations = pgTable(
+  'kernel_consultation',
+  {
+    id: serial('id').primaryKey(),
+    orgCode: orgCode('org_code').notNull(),
+    module: text('module').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    title: text('title').notNull(),
+    summary: text('summary'), // 起草说明
+    /** The draft as numbered paragraphs, so a comment can name the one it is about. */
+    paragraphs: jsonb('paragraphs').$type<{ no: number; text: string }[]>().notNull(),
+    opensOn: date('opens_on', { mode: 'string' }).notNull(),
+    closesOn: date('closes_on', { mode: 'string' }).notNull(),
+    shortenedReason: text('shortened_reason'), // 决策条例第十五条: 少于30日的理由
+    resultsPublishedOn: date('results_published_on', { mode: 'string' }),
+    adoptionNote: text('adoption_note'), // 意见采纳情况说明
+    createdBy: integer('created_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('kernel_consultation_entity_unique').on(t.module, t.entity, t.entityId),
+    index('kernel_consultation_org_idx').on(t.orgCode, t.closesOn),
+  ],
+);
+
+export const comments = pgTable(
+  'kernel_comment',
+  {
+    id: serial('id').primaryKey(),
+    consultationId: integer('consultation_id')
+      .notNull()
+      .references(() => consultations.id, { onDelete: 'cascade' }),
+    orgCode: orgCode('org_code').notNull(),
+    paragraphNo: integer('paragraph_no'), // null: the whole text
+    text: text('text').notNull(),
+    authorName: text('author_name'), // optional; shown masked
+    contact: text('contact'), // personal: staff only
+    submittedAt: ts('submitted_at').notNull().defaultNow(),
+    decision: text('decision'), // 采纳 | 部分采纳 | 不采纳
+    reason: text('reason'),
+    answeredBy: integer('answered_by'),
+    answeredOn: date('answered_on', { mode: 'string' }),
+  },
+  (t) => [index('kernel_comment_consultation_idx').on(t.consultationId)],
+);
+
+/**
+ * 合法性审核/审查 of a draft by the legality reviewer or a legal adviser: kernel data, so the advisers
+ * module counts reviews (and spots "聘而不用") across modules without importing them.
+ */
+export const legalReviews = pgTable(
+  'kernel_legal_review',
+  {
+    id: serial('id').primaryKey(),
+    orgCode: orgCode('org_code').notNull(),
+    module: text('module').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    title: text('title').notNull(),
+    submittedOn: date('submitted_on', { mode: 'string' }).notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    reviewedOn: date('reviewed_on', { mode: 'string' }),
+    reviewerId: integer('reviewer_id'),
+    reviewerName: text('reviewer_name'),
+    /** The reviewer holds the 法律顾问 role (an adviser's account), or an adviser's opinion is on file. */
+    adviserInvolved: boolean('adviser_involved').notNull().default(false),
+    result: text('result'), // 合法 | 不合法 | 修改后合法 | 明示法律风险
+    opinion: text('opinion'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('kernel_legal_review_entity_idx').on(t.module, t.entity, t.entityId),
+    index('kernel_legal_review_org_idx').on(t.orgCode, t.submittedOn),
+  ],
+);

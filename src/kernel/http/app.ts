@@ -23,6 +23,7 @@ import { AppError } from '../errors.js';
 import { importRoutes } from '../imports.js';
 import type { KernelContext, ModuleManifest } from '../module.js';
 import { type Access, accessHook, registerResource, routeAccess } from './access.js';
+import { consultationPortalRoutes, consultationRoutes } from './consultation-routes.js';
 import { kernelRoutes } from './kernel-routes.js';
 
 z.config(z.locales.zhCN());
@@ -53,6 +54,8 @@ function registerManifest(m: ModuleManifest): void {
 registerResource('kernel.file', { table: 'kernel_file' });
 registerResource('kernel.supervision', { table: 'kernel_supervision' });
 registerResource('reporting.annual', { table: 'reporting_annual_report' });
+registerResource('kernel.consultation', { table: 'kernel_consultation' });
+registerResource('kernel.comment', { table: 'kernel_comment' });
 
 function zodMessage(issues: { path: PropertyKey[]; message: string }[]): string {
   return issues
@@ -159,6 +162,8 @@ export async function buildApp(ctx: KernelContext, modules: ModuleManifest[]): P
   );
   // Under /portal/api: /portal/reports… are the app's pages.
   await app.register(async (portal) => reportPortalRoutes(portal, ctx, modules), { prefix: '/portal/api' });
+  await app.register(async (api) => consultationRoutes(api, ctx), { prefix: '/api' });
+  await app.register(async (portal) => consultationPortalRoutes(portal, ctx), { prefix: '/portal/api' });
   for (const m of modules) {
     await app.register(
       async (api) => {

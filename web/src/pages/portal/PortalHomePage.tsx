@@ -1,4 +1,13 @@
-import { FileSearchOutlined, FileTextOutlined, SafetyOutlined, SolutionOutlined } from '@ant-design/icons';
+import {
+  CommentOutlined,
+  FileProtectOutlined,
+  FileSearchOutlined,
+  FileTextOutlined,
+  SafetyOutlined,
+  ScheduleOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { Card, Col, Flex, Row, Typography } from 'antd';
 import { Link } from 'react-router';
 import { PORTAL_NAME } from './PortalLayout';
@@ -50,6 +59,23 @@ export default function PortalHomePage() {
           </Link>
         </Col>
         <Col xs={24}>
+          <Link to="/portal/consultations" className="portal-entry">
+            <Card hoverable>
+              <Flex gap={16} align="center">
+                <CommentOutlined aria-hidden className="portal-entry-icon" />
+                <Flex vertical gap={4}>
+                  <Typography.Title level={3} style={{ margin: 0 }}>
+                    公开征求意见
+                  </Typography.Title>
+                  <Typography.Text type="secondary">
+                    重大行政决策、行政规范性文件草案公开征求意见，可对全文或某一段落提出意见，结束后公布采纳情况
+                  </Typography.Text>
+                </Flex>
+              </Flex>
+            </Card>
+          </Link>
+        </Col>
+        <Col xs={24}>
           <Link to="/portal/reports" className="portal-entry">
             <Card hoverable>
               <Flex gap={16} align="center">
@@ -77,6 +103,57 @@ export default function PortalHomePage() {
                   </Typography.Title>
                   <Typography.Text type="secondary">
                     行政处罚等执法决定、持证执法人员和双随机抽查结果向社会公开
+                  </Typography.Text>
+                </Flex>
+              </Flex>
+            </Card>
+          </Link>
+        </Col>
+        <Col xs={24}>
+          <Link to="/portal/major-decisions" className="portal-entry">
+            <Card hoverable>
+              <Flex gap={16} align="center">
+                <ScheduleOutlined aria-hidden className="portal-entry-icon" />
+                <Flex vertical gap={4}>
+                  <Typography.Title level={3} style={{ margin: 0 }}>
+                    重大行政决策
+                  </Typography.Title>
+                  <Typography.Text type="secondary">
+                    年度决策事项目录、已公布的重大行政决策及公众意见采纳情况
+                  </Typography.Text>
+                </Flex>
+              </Flex>
+            </Card>
+          </Link>
+        </Col>
+        <Col xs={24}>
+          <Link to="/portal/documents" className="portal-entry">
+            <Card hoverable>
+              <Flex gap={16} align="center">
+                <FileProtectOutlined aria-hidden className="portal-entry-icon" />
+                <Flex vertical gap={4}>
+                  <Typography.Title level={3} style={{ margin: 0 }}>
+                    行政规范性文件
+                  </Typography.Title>
+                  <Typography.Text type="secondary">
+                    现行有效的行政规范性文件及其修改、废止情况;可对文件提出审查建议
+                  </Typography.Text>
+                </Flex>
+              </Flex>
+            </Card>
+          </Link>
+        </Col>
+        <Col xs={24}>
+          <Link to="/portal/legal-advisers" className="portal-entry">
+            <Card hoverable>
+              <Flex gap={16} align="center">
+                <TeamOutlined aria-hidden className="portal-entry-icon" />
+                <Flex vertical gap={4}>
+                  <Typography.Title level={3} style={{ margin: 0 }}>
+                    村(社区)法律顾问
+                  </Typography.Title>
+                  <Typography.Text type="secondary">
+                    每个村(社区)的法律顾问、所在律师事务所和坐班安排
                   </Typography.Text>
                 </Flex>
               </Flex>

@@ -25,8 +25,12 @@ export default function PortalLayout() {
             </NavLink>
             <NavLink to="/portal/request">申请调解/咨询</NavLink>
             <NavLink to="/portal/track">查询进度</NavLink>
+            <NavLink to="/portal/consultations">征求意见</NavLink>
             <NavLink to="/portal/reports">年度报告</NavLink>
             <NavLink to="/portal/law-enforcement">执法公示</NavLink>
+            <NavLink to="/portal/major-decisions">重大决策</NavLink>
+            <NavLink to="/portal/documents">规范性文件</NavLink>
+            <NavLink to="/portal/legal-advisers">法律顾问</NavLink>
           </nav>
         </div>
       </header>
