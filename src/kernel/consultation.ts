@@ -355,3 +355,37 @@ export async function publishConsultationResults(
   });
   return row!;
 }
+
+/**
+ * End an open period early (a staff decision with its reason): it is recorded as closing yesterday,
+ * the reason kept as the period's shortened-period reason, so compliance figures see it.
+ */
+export async function endConsultationEarly(
+  tx: Tx,
+  id: number,
+  reason: string,
+  actor: Actor,
+  today: string = todayCal(),
+): Promise<ConsultationRow> {
+  const c = await getConsultation(tx, id);
+  if (!c) throw new AppError('NOT_FOUND');
+  if (c.closesOn < today) throw new AppError('INVALID_TRANSITION', `征求意见已于 ${c.closesOn} 截止`);
+  const closesOn = addDays(today, -1);
+  if (closesOn < c.opensOn) throw new AppError('INVALID_TRANSITION', '征求意见当日开始的,不能当日结束');
+  const shortenedReason = `提前结束:${reason}`;
+  const [row] = await tx
+    .update(consultations)
+    .set({ closesOn, shortenedReason })
+    .where(eq(consultations.id, id))
+    .returning();
+  await appendAudit(tx, {
+    actor,
+    orgCode: c.orgCode,
+    action: 'consultation.closeEarly',
+    entity: 'kernel.consultation',
+    entityId: id,
+    before: { closesOn: c.closesOn, shortenedReason: c.shortenedReason },
+    after: { closesOn, shortenedReason, days: periodDays(c.opensOn, closesOn) },
+  });
+  return row!;
+}

@@ -1,10 +1,11 @@
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { type Actor, appendAudit } from '../../kernel/audit.js';
-import { addDays, today as todayCal } from '../../kernel/calendar.js';
+import { today as todayCal } from '../../kernel/calendar.js';
 import {
   commentsOf,
   consultationOf,
   consultationProblem,
+  endConsultationEarly,
   openConsultation,
   periodDays,
   publishConsultationResults,
@@ -495,26 +496,8 @@ export async function runStep<S extends StepName>(
       needStatus(d, ['drafting'], '结束征求意见');
       const c = await consultationOf(tx, MODULE, ENTITY, d.id);
       if (!c) throw new AppError('INVALID_TRANSITION', '尚未公开征求意见');
-      if (c.closesOn < today) throw new AppError('INVALID_TRANSITION', `征求意见已于 ${c.closesOn} 截止`);
-      const closesOn = addDays(today, -1);
-      if (closesOn < c.opensOn) {
-        throw new AppError('INVALID_TRANSITION', '征求意见当日开始的,不能当日结束');
-      }
       const i = input as StepInput<'endConsultation'>;
-      const reason = `提前结束:${i.reason}`;
-      await tx
-        .update(consultations)
-        .set({ closesOn, shortenedReason: reason })
-        .where(eq(consultations.id, c.id));
-      await appendAudit(tx, {
-        actor,
-        orgCode: c.orgCode,
-        action: 'consultation.closeEarly',
-        entity: 'kernel.consultation',
-        entityId: c.id,
-        before: { closesOn: c.closesOn, shortenedReason: c.shortenedReason },
-        after: { closesOn, shortenedReason: reason, days: periodDays(c.opensOn, closesOn) },
-      });
+      const { closesOn } = await endConsultationEarly(tx, c.id, i.reason, actor, today);
       audit = { consultationId: c.id, closesOn, reason: i.reason };
       break;
     }
