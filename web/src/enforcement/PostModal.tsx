@@ -1,15 +1,15 @@
+import { type StepField, StepModal, type StepValues } from '../ledger/StepModal';
 import { useModulePost } from './queries';
-import { type CaseField, CaseStepModal, type FormValues } from './StepForm';
 
 /** A modal form that POSTs its body (after `transform`) to `/api/enforcement<path>`. */
 export function PostModal(props: {
   name: string;
   title: string;
   path: string;
-  fields: CaseField[];
+  fields: StepField[];
   done: string;
   note?: string;
-  initialValues?: FormValues;
+  initialValues?: StepValues;
   transform?: (body: Record<string, unknown>) => Record<string, unknown>;
   open: boolean;
   onClose: () => void;
@@ -17,7 +17,7 @@ export function PostModal(props: {
 }) {
   const post = useModulePost<Record<string, unknown>>();
   return (
-    <CaseStepModal
+    <StepModal
       name={props.name}
       title={props.title}
       label={props.title}
@@ -32,6 +32,7 @@ export function PostModal(props: {
       open={props.open}
       onClose={props.onClose}
       afterClose={() => undefined}
+      width={600}
     />
   );
 }

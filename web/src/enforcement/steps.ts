@@ -1,15 +1,11 @@
-import type { CaseStepSpec, FormValues } from './StepForm';
+import type { StepSpec, StepValues } from '../ledger/StepModal';
 import type { CaseDetail, EnforcementMeta, EnforcementStep } from './types';
 
 const REMEDY =
   '如不服本决定，可以自收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。';
 
 /** The modal of each 执法 step: its date (`on`), the fields the API takes, the rule it concerns. */
-export function enforcementStepSpec(
-  step: EnforcementStep,
-  meta: EnforcementMeta,
-  d: CaseDetail,
-): CaseStepSpec {
+export function enforcementStepSpec(step: EnforcementStep, meta: EnforcementMeta, d: CaseDetail): StepSpec {
   const s = meta.settings;
   const person = d.partyType === '自然人';
   switch (step) {
@@ -295,7 +291,7 @@ export function enforcementStepSpec(
   }
 }
 
-export function enforcementStepInitial(step: EnforcementStep, d: CaseDetail): FormValues {
+export function enforcementStepInitial(step: EnforcementStep, d: CaseDetail): StepValues {
   if (step === 'decide') {
     return {
       decisionKind: '处罚',

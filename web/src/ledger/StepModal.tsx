@@ -19,9 +19,12 @@ export type StepField = {
   | { kind: 'text'; max?: number; minChars?: number }
   | { kind: 'textarea'; max?: number; minChars?: number; rows?: number }
   | { kind: 'select'; options: readonly Option[]; allowClear?: boolean }
+  | { kind: 'multi'; options: readonly Option[] }
   | { kind: 'radio'; options: readonly Option[] }
   | { kind: 'number'; min: number; max: number; unit?: string }
-  | { kind: 'date' }
+  | { kind: 'money' }
+  /** `future`: dates ahead are allowed (a hearing date, an expiry date). */
+  | { kind: 'date'; future?: boolean }
   | { kind: 'checkbox'; text: string }
 );
 
@@ -36,7 +39,7 @@ export interface StepSpec {
   note?: ReactNode;
 }
 
-export type StepValues = Record<string, string | number | boolean | Dayjs | null | undefined>;
+export type StepValues = Record<string, string | number | boolean | string[] | Dayjs | null | undefined>;
 
 const options = (list: readonly Option[]) =>
   list.map((o) => (typeof o === 'string' ? { value: o, label: o } : o));
@@ -47,7 +50,9 @@ function rules(field: StepField): Rule[] {
     out.push(
       field.kind === 'text' || field.kind === 'textarea'
         ? { required: true, whitespace: true, message: field.required }
-        : { required: true, message: field.required },
+        : field.kind === 'multi'
+          ? { required: true, type: 'array', min: 1, message: field.required }
+          : { required: true, message: field.required },
     );
   }
   if ((field.kind === 'text' || field.kind === 'textarea') && field.minChars) {
@@ -89,6 +94,15 @@ function FieldInput(props: { field: StepField } & Record<string, unknown>): Reac
           options={options(field.options)}
         />
       );
+    case 'multi':
+      return (
+        <Select
+          {...bound}
+          mode="multiple"
+          placeholder={field.placeholder ?? `选择${field.label}`}
+          options={options(field.options)}
+        />
+      );
     case 'radio':
       return <Radio.Group {...bound} optionType="button" options={options(field.options)} />;
     case 'number':
@@ -103,12 +117,14 @@ function FieldInput(props: { field: StepField } & Record<string, unknown>): Reac
           style={{ width: '100%' }}
         />
       );
+    case 'money':
+      return <InputNumber {...bound} min={0} precision={2} suffix="元" style={{ width: '100%' }} />;
     case 'date':
       return (
         <DatePicker
           {...bound}
           style={{ width: '100%' }}
-          disabledDate={disableFuture}
+          disabledDate={field.future ? undefined : disableFuture}
           inputReadOnly
           placeholder={field.placeholder}
         />
@@ -118,7 +134,7 @@ function FieldInput(props: { field: StepField } & Record<string, unknown>): Reac
   }
 }
 
-/** Trimmed strings; empty optional fields left out; dates as YYYY-MM-DD; numbers and booleans as they are. */
+/** Trimmed strings; empty optional fields left out; dates as YYYY-MM-DD; numbers, booleans and lists as they are. */
 export function stepBody(values: StepValues): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(values)) {
@@ -126,13 +142,33 @@ export function stepBody(values: StepValues): Record<string, unknown> {
     if (typeof value === 'string') {
       const t = value.trim();
       if (t) body[key] = t;
-    } else if (typeof value === 'number' || typeof value === 'boolean') {
+    } else if (typeof value === 'number' || typeof value === 'boolean' || Array.isArray(value)) {
       body[key] = value;
     } else {
       body[key] = toDate(value);
     }
   }
   return body;
+}
+
+/** The fields of a spec inside an antd Form. */
+export function StepFields(props: { fields: StepField[] }) {
+  return (
+    <>
+      {props.fields.map((field) => (
+        <Form.Item
+          key={field.name}
+          name={field.name}
+          label={field.kind === 'checkbox' ? undefined : field.label}
+          extra={field.help}
+          rules={rules(field)}
+          {...(field.kind === 'checkbox' ? { valuePropName: 'checked' } : {})}
+        >
+          <FieldInput field={field} />
+        </Form.Item>
+      ))}
+    </>
+  );
 }
 
 /**
@@ -152,6 +188,7 @@ export function StepModal(props: {
   open: boolean;
   onClose: () => void;
   afterClose: () => void;
+  width?: number;
 }) {
   const { spec } = props;
   const { message } = App.useApp();
@@ -181,6 +218,7 @@ export function StepModal(props: {
       confirmLoading={props.pending}
       destroyOnHidden
       mask={{ closable: false }}
+      width={props.width}
     >
       <Form<StepValues>
         form={form}
@@ -196,19 +234,8 @@ export function StepModal(props: {
             <DatePicker style={{ width: '100%' }} disabledDate={disableFuture} inputReadOnly />
           </Form.Item>
         )}
-        {spec.fields.map((field) => (
-          <Form.Item
-            key={field.name}
-            name={field.name}
-            label={field.kind === 'checkbox' ? undefined : field.label}
-            extra={field.help}
-            rules={rules(field)}
-            {...(field.kind === 'checkbox' ? { valuePropName: 'checked' } : {})}
-          >
-            <FieldInput field={field} />
-          </Form.Item>
-        ))}
-        {error && <Alert type="error" showIcon role="alert" title={error} />}
+        <StepFields fields={spec.fields} />
+        {error && <Alert type="error" showIcon role="alert" title={error} data-testid="step-error" />}
       </Form>
     </Modal>
   );

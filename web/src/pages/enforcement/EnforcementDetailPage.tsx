@@ -34,7 +34,6 @@ import {
   yuan,
 } from '../../enforcement/labels';
 import { BASE, useEnforcementCase, useEnforcementMeta, useEnforcementStep } from '../../enforcement/queries';
-import { CaseStepModal } from '../../enforcement/StepForm';
 import {
   enforcementStepInitial,
   enforcementStepSpec,
@@ -50,6 +49,7 @@ import type {
 } from '../../enforcement/types';
 import { CaseTimeline } from '../../ledger/CaseTimeline';
 import { daysBetween, todayIso } from '../../ledger/dates';
+import { StepModal } from '../../ledger/StepModal';
 import { useIsMobile } from '../../useIsMobile';
 
 type Items = NonNullable<DescriptionsProps['items']>;
@@ -119,7 +119,7 @@ function StepDialog(props: {
   const { detail, step } = props;
   const mutation = useEnforcementStep(detail.id);
   return (
-    <CaseStepModal
+    <StepModal
       name={`step-${step}`}
       title={`${props.label} · ${detail.caseNo}`}
       label={props.label}
@@ -130,6 +130,7 @@ function StepDialog(props: {
       open={props.open}
       onClose={props.onClose}
       afterClose={props.afterClose}
+      width={600}
     />
   );
 }

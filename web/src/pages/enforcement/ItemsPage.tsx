@@ -28,14 +28,14 @@ import { useCurrentOrg } from '../../currentOrg';
 import { dash, long, options } from '../../enforcement/labels';
 import { discretionText, PostModal, parseDiscretion } from '../../enforcement/PostModal';
 import { BASE, useEnforcementMeta, useItem, useItems } from '../../enforcement/queries';
-import type { CaseField } from '../../enforcement/StepForm';
 import type { Item } from '../../enforcement/types';
 import { queryString } from '../../ledger/queries';
+import type { StepField } from '../../ledger/StepModal';
 
 const PAGE_SIZE = 20;
 const LIST_KINDS = ['公共服务事项', '行政权力事项', '行政执法权责事项'];
 
-function itemFields(itemTypes: string[], revise: boolean): CaseField[] {
+function itemFields(itemTypes: string[], revise: boolean): StepField[] {
   return [
     ...(revise
       ? []
@@ -48,7 +48,7 @@ function itemFields(itemTypes: string[], revise: boolean): CaseField[] {
             options: LIST_KINDS,
           },
           { name: 'itemCode', label: '事项编码', kind: 'text', required: '请填写事项编码', max: 50 },
-        ] as CaseField[])),
+        ] as StepField[])),
     { name: 'name', label: '事项名称', kind: 'text', required: '请填写事项名称', max: 200 },
     { name: 'itemType', label: '事项类型', kind: 'select', required: '请选择事项类型', options: itemTypes },
     {

@@ -14,15 +14,15 @@ import { useCurrentOrg } from '../../currentOrg';
 import { CERT_STATES, CertTag, certState, dash } from '../../enforcement/labels';
 import { PostModal } from '../../enforcement/PostModal';
 import { BASE, useEnforcementMeta, useOfficers } from '../../enforcement/queries';
-import type { CaseField, FormValues } from '../../enforcement/StepForm';
 import type { Officer } from '../../enforcement/types';
 import { useOrgLabel } from '../../enforcement/useOrgLabel';
 import { fromDate } from '../../ledger/dates';
 import { queryString } from '../../ledger/queries';
+import type { StepField, StepValues } from '../../ledger/StepModal';
 
 const PAGE_SIZE = 20;
 
-const FIELDS: CaseField[] = [
+const FIELDS: StepField[] = [
   { name: 'name', label: '姓名', kind: 'text', required: '请填写姓名', max: 50 },
   { name: 'idCard', label: '身份证号', kind: 'text', max: 18 },
   { name: 'phone', label: '联系电话', kind: 'text', max: 20 },
@@ -35,7 +35,7 @@ const FIELDS: CaseField[] = [
   { name: 'active', label: '在岗', kind: 'checkbox', text: '仍在执法岗位' },
 ];
 
-function initial(o: Officer | null): FormValues {
+function initial(o: Officer | null): StepValues {
   if (!o) return { status: '有效', active: true };
   return {
     name: o.name,
