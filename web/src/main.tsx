@@ -1,21 +1,24 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
-import { type ComponentType, StrictMode } from 'react';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { setCsrfToken, setUnauthorizedHandler } from './api';
 import { AppLayout } from './components/AppLayout';
+import { page } from './lazyPage';
+import { disclosureRoutes } from './pages/disclosure/routes';
 import HomePage from './pages/HomePage';
 import LoginPage from './pages/LoginPage';
+import { learningRoutes } from './pages/learning/routes';
+import { litigationRoutes } from './pages/litigation/routes';
+import { disclosurePortalRoutes } from './pages/portal/disclosure/routes';
+import { publicityPortalRoutes } from './pages/portal/publicity/routes';
+import { publicityRoutes } from './pages/publicity/routes';
 import { queryClient } from './queries';
 import { RequireAuth } from './session';
 import './styles.css';
-
-const page = (load: () => Promise<{ default: ComponentType }>) => async () => ({
-  Component: (await load()).default,
-});
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -65,6 +68,8 @@ const router = createBrowserRouter([
       // 行政规范性文件库 (the module's JSON API is /portal/normdocs/…).
       { path: 'documents', lazy: page(() => import('./pages/portal/normdocs/PortalDocumentsPage')) },
       { path: 'documents/:id', lazy: page(() => import('./pages/portal/normdocs/PortalDocumentPage')) },
+      { path: 'open-government', children: disclosurePortalRoutes },
+      { path: 'law-publicity', children: publicityPortalRoutes },
       // 重大行政决策 (the module's JSON API is /portal/decisions/…, so the pages live elsewhere).
       {
         path: 'major-decisions',
@@ -170,6 +175,10 @@ const router = createBrowserRouter([
           { path: ':id', lazy: page(() => import('./pages/enforcement/EnforcementDetailPage')) },
         ],
       },
+      { path: 'litigation', children: litigationRoutes },
+      { path: 'disclosure', children: disclosureRoutes },
+      { path: 'learning', children: learningRoutes },
+      { path: 'publicity', children: publicityRoutes },
       {
         path: 'account/password',
         lazy: async () => ({ Component: (await import('./pages/PasswordPage')).default }),

@@ -28,7 +28,10 @@ import { kernelRoutes } from './kernel-routes.js';
 
 z.config(z.locales.zhCN());
 
-export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/web');
+// FAZHI_WEB_DIST: serve another build (parallel e2e runs each build their own).
+export const WEB_DIST = process.env.FAZHI_WEB_DIST
+  ? path.resolve(process.env.FAZHI_WEB_DIST)
+  : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/web');
 
 export interface RegisteredRoute {
   method: string;

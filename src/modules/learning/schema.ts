@@ -1,0 +1,2 @@
+// The module's tables (prefix `learning_`).
+export {};
