@@ -1,0 +1,63 @@
+/**
+ * The one place this module touches another: a 复议决定/裁判 that 撤销/部分撤销/变更/确认违法/确认无效 an
+ * enforcement decision records it on the enforcement case (its 公示 then gets a 撤回 deadline). The
+ * outcome is recorded here whatever happens there; a refusal comes back as a Chinese warning.
+ */
+
+import { sql } from 'drizzle-orm';
+import type { Actor } from '../../kernel/audit.js';
+import { rows, type Tx } from '../../kernel/db/client.js';
+import { AppError } from '../../kernel/errors.js';
+import { isInSubtree } from '../../kernel/orgs/codes.js';
+import { runStep } from '../enforcement/service.js';
+
+type RevokeKind = '变更' | '撤销' | '确认违法' | '确认无效';
+
+/** Our outcome → the enforcement module's kind; 部分撤销 changes what was decided, so it is a 变更 there. */
+const KIND: Record<string, RevokeKind> = {
+  撤销: '撤销',
+  部分撤销: '变更',
+  变更: '变更',
+  确认违法: '确认违法',
+  确认无效: '确认无效',
+};
+
+/**
+ * A case may only link an enforcement case of its own org subtree: another township's case must not be
+ * revoked from here, nor its existence revealed.
+ */
+export async function assertLinkableCase(tx: Tx, caseId: number, orgCode: string): Promise<void> {
+  const [c] = await rows<{ orgCode: string }>(
+    tx,
+    sql`SELECT org_code AS "orgCode" FROM enforcement_case WHERE id = ${caseId}`,
+  );
+  if (!c || !isInSubtree(c.orgCode, orgCode))
+    throw new AppError('VALIDATION_FAILED', `关联的执法案件（编号${caseId}）不存在或不属于本单位`);
+}
+
+export function revokes(outcome: string): boolean {
+  return outcome in KIND;
+}
+
+export async function revokeEnforcement(
+  tx: Tx,
+  caseId: number,
+  input: { on: string; outcome: string; reason: string },
+  actor: Actor,
+): Promise<string | null> {
+  const kind = KIND[input.outcome];
+  if (!kind) return null;
+  try {
+    // A savepoint: a refusal there must not spoil this transaction.
+    await tx.transaction(async (sp) => {
+      await runStep(sp, caseId, 'revoke', { on: input.on, kind, reason: input.reason }, actor);
+    });
+    return null;
+  } catch (err) {
+    if (err instanceof AppError)
+      return err.code === 'NOT_FOUND'
+        ? `关联的执法案件（编号${caseId}）不存在，未同步撤回公示`
+        : `关联的执法案件未能记录“${kind}”：${err.message}`;
+    throw err;
+  }
+}
