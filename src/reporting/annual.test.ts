@@ -104,6 +104,23 @@ describe('the annual report, from the ledgers', () => {
       '2025年推进法治政府建设的主要安排',
       '其他需要报告的情况',
     ]);
+    // Every module's paragraph is there, under its heading, with its figures bound.
+    const h2 = report.document.blocks
+      .filter((b: { kind: string }) => b.kind === 'heading2')
+      .map((b: { runs: { text: string }[] }) => b.runs[0]!.text);
+    for (const heading of [
+      '加强法治学习，提高依法行政能力',
+      '履行推进法治建设第一责任人职责',
+      '深入开展法治宣传教育',
+      '依法化解行政争议',
+      '推进政务公开',
+    ])
+      expect(h2).toContain(heading);
+    for (const module of ['learning', 'publicity', 'litigation', 'disclosure'])
+      expect(
+        runs.some((r: { figure: { id: string } }) => r.figure.id.startsWith(`${module}.`)),
+        module,
+      ).toBe(true);
   });
 
   it('runs 起草 → 审核 → 报送 → 公开: the county sees it in its inbox, then the public on the portal', async () => {

@@ -4,6 +4,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../kernel/db/client.js';
 import { DEMO_COUNTY, seedDemo } from '../kernel/demo/seed.js';
 import type { KernelContext } from '../kernel/module.js';
+import { demoChecks as disclosureChecks } from '../modules/disclosure/demo-check.js';
+import { demoChecks as learningChecks } from '../modules/learning/demo-check.js';
+import { demoChecks as litigationChecks } from '../modules/litigation/demo-check.js';
+import { demoChecks as publicityChecks } from '../modules/publicity/demo-check.js';
 import { modules } from '../modules.js';
 import { call, quickSession, testApp, testContext } from '../test/kernel.js';
 import { computeFigures } from './indicators.js';
@@ -215,6 +219,34 @@ describe('indicators on the demo county equal hand-counted SQL', () => {
         numerator: h!.covered,
         denominator: h!.villages,
       });
+    }
+  });
+
+  // Each module's own demo test seeds it alone; here its hand counts run on the whole demo county.
+  it.each([
+    ['学法用法', learningChecks],
+    ['普法宣传', publicityChecks],
+    ['复议应诉', litigationChecks],
+    ['政务公开', disclosureChecks],
+  ])('%s equals hand-counted SQL on the whole demo county', async (_, checks) => {
+    for (const [code, prefix] of [
+      [DEMO_COUNTY.code, DEMO_COUNTY.code.slice(0, 6)],
+      [township, township.slice(0, 9)],
+    ] as const) {
+      for (const [from, to] of [
+        ['2024-01-01', '2024-12-31'],
+        ['2025-01-01', '2025-12-31'],
+      ] as const) {
+        const f = new Map(
+          (await computeFigures(ctx.database.db, modules, { orgCode: code, from, to, asOf: AS_OF })).map(
+            (x) => [x.id, x],
+          ),
+        );
+        const h = await checks(ctx.database.db, prefix, from, to, AS_OF);
+        expect(Object.keys(h).length).toBeGreaterThan(3);
+        for (const [id, want] of Object.entries(h))
+          expect(f.get(id), `${id} ${code} ${from}`).toMatchObject(want);
+      }
     }
   });
 

@@ -65,7 +65,8 @@ export const advisersModule: ModuleManifest = {
     {
       indicator: 'advisers.lectures',
       kind: 'count',
-      topic: /法律顾问|法治讲座/,
+      // Not 法治讲座 alone: 专题法治讲座 are 学法 sessions (learning.lectures).
+      topic: /法律顾问/,
       verb: /讲座/,
       unit: /^(场|次)/,
     },

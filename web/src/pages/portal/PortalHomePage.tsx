@@ -65,6 +65,18 @@ const ENTRIES: { to: string; icon: ReactNode; title: string; text: string; half?
     title: '村(社区)法律顾问',
     text: '每个村(社区)的法律顾问、所在律师事务所和坐班安排',
   },
+  {
+    to: '/portal/law-publicity',
+    icon: <ScheduleOutlined aria-hidden className="portal-entry-icon" />,
+    title: '普法宣传',
+    text: '各乡镇(街道)近期开展的普法宣传活动和法治公园、民主法治示范村等法治宣传阵地',
+  },
+  {
+    to: '/portal/open-government',
+    icon: <FileSearchOutlined aria-hidden className="portal-entry-icon" />,
+    title: '政府信息公开',
+    text: '按主动公开目录查阅政府信息;在线申请政府信息公开并凭查询码查询办理进度',
+  },
 ];
 
 export default function PortalHomePage() {

@@ -31,6 +31,8 @@ export default function PortalLayout() {
             <NavLink to="/portal/major-decisions">重大决策</NavLink>
             <NavLink to="/portal/documents">规范性文件</NavLink>
             <NavLink to="/portal/legal-advisers">法律顾问</NavLink>
+            <NavLink to="/portal/law-publicity">普法宣传</NavLink>
+            <NavLink to="/portal/open-government">政府信息公开</NavLink>
           </nav>
         </div>
       </header>
