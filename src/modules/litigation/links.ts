@@ -47,17 +47,37 @@ export async function revokeEnforcement(
 ): Promise<string | null> {
   const kind = KIND[input.outcome];
   if (!kind) return null;
+  const revoked = await attempt(tx, caseId, `记录“${kind}”`, (sp) =>
+    runStep(sp, caseId, 'revoke', { on: input.on, kind, reason: input.reason }, actor),
+  );
+  if (revoked) return revoked;
+  // The decision no longer stands as published: its 公示 is withdrawn the same day, with the reason.
+  const [pub] = await rows<{ id: number }>(
+    tx,
+    sql`SELECT id FROM enforcement_publication WHERE case_id = ${caseId} AND withdrawn_on IS NULL`,
+  );
+  if (!pub) return null;
+  return attempt(tx, caseId, '撤回公示', (sp) =>
+    runStep(sp, caseId, 'withdraw', { on: input.on, reason: input.reason }, actor),
+  );
+}
+
+/** Run one enforcement step in a savepoint: a refusal there must not spoil this transaction. */
+async function attempt(
+  tx: Tx,
+  caseId: number,
+  what: string,
+  step: (sp: Tx) => Promise<unknown>,
+): Promise<string | null> {
   try {
-    // A savepoint: a refusal there must not spoil this transaction.
     await tx.transaction(async (sp) => {
-      await runStep(sp, caseId, 'revoke', { on: input.on, kind, reason: input.reason }, actor);
+      await step(sp);
     });
     return null;
   } catch (err) {
-    if (err instanceof AppError)
-      return err.code === 'NOT_FOUND'
-        ? `关联的执法案件（编号${caseId}）不存在，未同步撤回公示`
-        : `关联的执法案件未能记录“${kind}”：${err.message}`;
-    throw err;
+    if (!(err instanceof AppError)) throw err;
+    return err.code === 'NOT_FOUND'
+      ? `关联的执法案件（编号${caseId}）不存在，未同步撤回公示`
+      : `关联的执法案件未能${what}：${err.message}`;
   }
 }

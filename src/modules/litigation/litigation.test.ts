@@ -19,6 +19,7 @@ import {
   testContext,
 } from '../../test/kernel.js';
 import { caseSamples } from '../enforcement/case-samples.js';
+import { runStep } from '../enforcement/service.js';
 import { litigationModule } from './manifest.js';
 import { suggestProcedure } from './model.js';
 import { litigationReport } from './report.js';
@@ -418,7 +419,11 @@ describe('litigation: 复议答复, 应诉答辩, 出庭 and outcomes', () => {
     expect(ja.json().warning).toMatch(/执法案件/);
     // Once decided, the enforcement case records the revocation.
     await ctx.database.db.execute(
-      sql`UPDATE enforcement_case SET status = 'served', decided_on = '2024-05-01', decision_kind = '罚款' WHERE id = ${caseId}`,
+      sql`UPDATE enforcement_case SET status = 'served', decided_on = '2024-05-01', decision_kind = '处罚',
+            decision_no = '测罚决〔2024〕1号' WHERE id = ${caseId}`,
+    );
+    await ctx.database.db.transaction((tx) =>
+      runStep(tx, caseId, 'publish', { on: '2024-05-06' }, { id: null, name: '测试' }, '2024-05-06'),
     );
     const b = await mk('（2026）川0626行初8号');
     const jb = await call(app, clerkA, 'POST', `/api/litigation/lawsuits/${b}/judge`, {
@@ -433,6 +438,15 @@ describe('litigation: 复议答复, 应诉答辩, 出庭 and outcomes', () => {
     expect(row).toMatchObject({
       revoked_on: '2026-08-02',
       revoke_reason: expect.stringContaining('确认违法'),
+    });
+    // …and its 公示 is withdrawn the same day, with the judgment as the reason.
+    const [pub] = await rows<{ withdrawn_on: string; withdraw_reason: string }>(
+      ctx.database.db,
+      sql`SELECT withdrawn_on::text, withdraw_reason FROM enforcement_publication WHERE case_id = ${caseId}`,
+    );
+    expect(pub).toMatchObject({
+      withdrawn_on: '2026-08-02',
+      withdraw_reason: expect.stringContaining('人民法院判决确认违法'),
     });
   });
 
