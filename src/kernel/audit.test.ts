@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedTree, testContext } from '../test/kernel.js';
-import { appendAudit, canonicalJson, SYSTEM_ACTOR, verifyAudit } from './audit.js';
+import { appendAudit, canonicalJson, SYSTEM_ACTOR, savepoint, verifyAudit } from './audit.js';
+import { rows } from './db/client.js';
 import type { KernelContext } from './module.js';
 
 describe('audit chain', () => {
@@ -37,6 +38,32 @@ describe('audit chain', () => {
       ctx.database.db.execute(sql`UPDATE kernel_audit SET actor = 'x' WHERE id = 1`),
     ).rejects.toThrow();
     await expect(ctx.database.db.execute(sql`DELETE FROM kernel_audit WHERE id = 1`)).rejects.toThrow();
+  });
+
+  it('stays intact across savepoints, whether they are released or rolled back', async () => {
+    const entry = (n: number) => ({
+      actor: SYSTEM_ACTOR,
+      orgCode: '510626100000',
+      action: 'test.savepoint',
+      entity: 'thing',
+      entityId: n,
+    });
+    await ctx.database.db.transaction(async (tx) => {
+      await appendAudit(tx, entry(1));
+      await savepoint(tx, (sp) => appendAudit(sp, entry(2)));
+      await appendAudit(tx, entry(3));
+      await savepoint(tx, async (sp) => {
+        await appendAudit(sp, entry(4));
+        throw new Error('refused');
+      }).catch(() => undefined);
+      await appendAudit(tx, entry(5));
+    });
+    expect(await verifyAudit(ctx.database.db)).toMatchObject({ ok: true });
+    const [n] = await rows<{ n: number }>(
+      ctx.database.db,
+      sql`SELECT count(*)::int AS n FROM kernel_audit WHERE action = 'test.savepoint'`,
+    );
+    expect(n!.n).toBe(4);
   });
 
   it('names the first broken entry after tampering, and a rolled-back write leaves the chain intact', async () => {

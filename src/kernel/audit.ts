@@ -10,9 +10,20 @@ const CHAIN_LOCK = 7301002;
 /**
  * The chain head as this transaction left it. The advisory lock is held to the end of the
  * transaction, so after the first append no one else can move the head: later appends in the same
- * transaction skip the lock and the lookup. (No code uses savepoints, which could undo an append.)
+ * transaction skip the lock and the lookup. A savepoint may move the head or undo appends, so nested
+ * transactions go through `savepoint`, which drops the cached head of the transaction around it.
  */
 const heads = new WeakMap<object, string>();
+
+/** A savepoint in `tx` (a refusal inside rolls back only what ran inside); safe for the audit chain. */
+export async function savepoint<T>(tx: Tx, fn: (sp: Tx) => Promise<T>): Promise<T> {
+  heads.delete(tx);
+  try {
+    return await tx.transaction(fn);
+  } finally {
+    heads.delete(tx);
+  }
+}
 
 export interface Actor {
   id: number | null;

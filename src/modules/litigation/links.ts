@@ -5,7 +5,7 @@
  */
 
 import { sql } from 'drizzle-orm';
-import type { Actor } from '../../kernel/audit.js';
+import { type Actor, savepoint } from '../../kernel/audit.js';
 import { rows, type Tx } from '../../kernel/db/client.js';
 import { AppError } from '../../kernel/errors.js';
 import { isInSubtree } from '../../kernel/orgs/codes.js';
@@ -70,9 +70,7 @@ async function attempt(
   step: (sp: Tx) => Promise<unknown>,
 ): Promise<string | null> {
   try {
-    await tx.transaction(async (sp) => {
-      await step(sp);
-    });
+    await savepoint(tx, step);
     return null;
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
