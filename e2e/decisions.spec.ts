@@ -7,6 +7,7 @@ import {
   loginViaForm,
   newSession,
   outputPath,
+  pickOption,
   type Session,
   waitForValue,
   withFailureScreenshot,
@@ -24,14 +25,6 @@ function day(days = 0): string {
 function buttonName(label: string): RegExp {
   const chars = [...label].map((ch) => escapeRegExp(ch));
   return new RegExp(`(^|\\s)${chars.join('\\s*')}$`);
-}
-
-const openDropdown = (page: Page) =>
-  page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
-
-async function pick(page: Page, scope: Page | Locator, label: string, option: string) {
-  await scope.getByLabel(label, { exact: true }).click();
-  await openDropdown(page).getByTitle(option, { exact: true }).click();
 }
 
 async function setDate(scope: Locator, label: string, value: string) {
@@ -97,7 +90,7 @@ describe('重大行政决策', { timeout: 300_000 }, () => {
         await page.waitForURL((url) => url.pathname === '/decisions/new');
         const form = page.getByRole('form', { name: '新建决策事项' });
         await form.waitFor();
-        await pick(page, form, '事项类别', '重大公共建设项目');
+        await pickOption(page, form, '事项类别', '重大公共建设项目');
         await form.getByLabel('未列入目录的理由', { exact: true }).fill('年中新增的民生项目');
         await form.getByLabel('事项名称', { exact: true }).fill(title);
         await form.getByLabel('承办单位', { exact: true }).fill('镇经济发展办公室');

@@ -9,6 +9,7 @@ import {
   newSession,
   outputPath,
   parseFigure,
+  pickOption,
   waitForValue,
   withFailureScreenshot,
 } from './helpers.js';
@@ -38,13 +39,6 @@ function idCard(birth: string, seq: string): string {
 function withWrongCheck(id: string): string {
   const last = id.at(-1) === '0' ? '1' : '0';
   return id.slice(0, 17) + last;
-}
-
-/** Opens an antd Select by its form label and picks the option with this text. */
-async function pickOption(page: Page, scope: Page | Locator, label: string, option: string): Promise<void> {
-  await scope.getByLabel(label, { exact: true }).click();
-  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
-  await dropdown.getByTitle(option, { exact: true }).click();
 }
 
 async function statusTag(page: Page): Promise<string> {

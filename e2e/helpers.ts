@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 
 export const BASE_URL = (process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
 export const OUTPUT_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'output');
@@ -162,4 +162,70 @@ export async function waitForChart(page: Page): Promise<void> {
     .locator('canvas')
     .waitFor();
   await page.waitForTimeout(200);
+}
+
+/** The open antd Select dropdown. */
+export const openDropdown = (page: Page) =>
+  page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
+
+/**
+ * Opens the antd Select labelled `label` and picks the option with this title; retried when a click
+ * lands while the dropdown is still moving in (seen on a loaded machine).
+ */
+export async function pickOption(
+  page: Page,
+  scope: Page | Locator,
+  label: string,
+  option: string,
+): Promise<void> {
+  const select = scope.getByLabel(label, { exact: true });
+  const box = select.locator(
+    'xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
+  );
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    await openDropdown(page).getByTitle(option, { exact: true }).click();
+    try {
+      await waitForValue(
+        async () => (await box.textContent()) ?? '',
+        (t) => t.includes(option),
+        `${label} = ${option}`,
+        3000,
+      );
+      return;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+    }
+  }
+}
+
+/**
+ * Picks `ymd` in the antd DatePicker labelled `label`, paging back month by month; retried when a
+ * click lands while the popup is still moving in.
+ */
+export async function pickDate(page: Page, scope: Page | Locator, label: string, ymd: string): Promise<void> {
+  const input = scope.getByLabel(label, { exact: true });
+  const picker = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').last();
+  for (let attempt = 1; ; attempt++) {
+    if (!(await picker.isVisible())) await input.click();
+    await picker.waitFor();
+    await page.waitForTimeout(250); // the popup's slide-in
+    const cell = picker.locator(`.ant-picker-cell-in-view[title="${ymd}"]`);
+    for (let i = 0; i < 24 && (await cell.count()) === 0; i++) {
+      await picker.locator('.ant-picker-header-prev-btn').click();
+    }
+    await cell.click();
+    try {
+      await waitForValue(
+        () => input.inputValue(),
+        (v) => v === ymd,
+        `${label} = ${ymd}`,
+        3000,
+      );
+      await picker.waitFor({ state: 'hidden' });
+      return;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+    }
+  }
 }

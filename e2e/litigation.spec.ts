@@ -7,6 +7,8 @@ import {
   loginViaForm,
   newSession,
   outputPath,
+  pickDate,
+  pickOption,
   waitForValue,
   withFailureScreenshot,
 } from './helpers.js';
@@ -20,36 +22,6 @@ const TODAY = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 function buttonName(label: string): RegExp {
   const chars = [...label].map((ch) => escapeRegExp(ch));
   return new RegExp(`(^|\\s)${chars.join('\\s*')}$`);
-}
-
-async function pickOption(page: Page, scope: Page | Locator, label: string, option: string): Promise<void> {
-  await scope.getByLabel(label, { exact: true }).click();
-  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
-  await dropdown.getByTitle(option, { exact: true }).click();
-}
-
-/** Picks `ymd` (this month) in the antd DatePicker labelled `label`. */
-async function pickDate(page: Page, scope: Page | Locator, label: string, ymd: string): Promise<void> {
-  const input = scope.getByLabel(label, { exact: true });
-  const picker = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').last();
-  for (let attempt = 1; ; attempt++) {
-    if (!(await picker.isVisible())) await input.click();
-    await picker.waitFor();
-    await page.waitForTimeout(250);
-    await picker.locator(`.ant-picker-cell-in-view[title="${ymd}"]`).click();
-    try {
-      await waitForValue(
-        () => input.inputValue(),
-        (v) => v === ymd,
-        `${label} = ${ymd}`,
-        3000,
-      );
-      await picker.waitFor({ state: 'hidden' });
-      return;
-    } catch (err) {
-      if (attempt >= 3) throw err;
-    }
-  }
 }
 
 describe('行政应诉', { timeout: 300_000 }, () => {

@@ -9,6 +9,8 @@ import {
   loginViaForm,
   newSession,
   outputPath,
+  pickDate,
+  pickOption,
   waitForValue,
   withFailureScreenshot,
 } from './helpers.js';
@@ -36,44 +38,6 @@ function addDays(ymd: string, n: number): string {
   const d = new Date(`${ymd}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);
-}
-
-/** Opens an antd Select by its form label and picks the option with this text. */
-async function pickOption(page: Page, scope: Page | Locator, label: string, option: string): Promise<void> {
-  await scope.getByLabel(label, { exact: true }).click();
-  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
-  await dropdown.getByTitle(option, { exact: true }).click();
-}
-
-/**
- * Picks `ymd` in the antd DatePicker labelled `label`, paging back month by month; retried when a
- * click lands while the popup is still moving in.
- */
-async function pickDate(page: Page, scope: Page | Locator, label: string, ymd: string): Promise<void> {
-  const input = scope.getByLabel(label, { exact: true });
-  const picker = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').last();
-  for (let attempt = 1; ; attempt++) {
-    if (!(await picker.isVisible())) await input.click();
-    await picker.waitFor();
-    await page.waitForTimeout(250); // the popup's slide-in
-    const cell = picker.locator(`.ant-picker-cell-in-view[title="${ymd}"]`);
-    for (let i = 0; i < 24 && (await cell.count()) === 0; i++) {
-      await picker.locator('.ant-picker-header-prev-btn').click();
-    }
-    await cell.click();
-    try {
-      await waitForValue(
-        () => input.inputValue(),
-        (v) => v === ymd,
-        `${label} = ${ymd}`,
-        3000,
-      );
-      await picker.waitFor({ state: 'hidden' });
-      return;
-    } catch (err) {
-      if (attempt >= 3) throw err;
-    }
-  }
 }
 
 async function statusTag(page: Page): Promise<string> {

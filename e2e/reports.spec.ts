@@ -4,6 +4,8 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
+import { demoWindow } from '../src/kernel/demo/window.js';
+import { reportDueDates } from '../src/reporting/annual.js';
 import {
   BASE_URL,
   horizontalOverflow,
@@ -21,7 +23,9 @@ const CLERK = 'zhen01.jingban';
 const LEADER = 'zhen01.lingdao';
 const TOWNSHIP_ADMIN = 'zhen01.admin';
 const COUNTY_USER = 'xian.jiandu';
-const YEAR = 2024;
+// The demo's report drafts are for the first year of its window (the same window the server seeded).
+const YEAR = demoWindow().year;
+const DUE = reportDueDates(YEAR);
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SEED_REPORT = path.resolve(repoRoot, 'src/reporting/checker/fixtures/seeds/003_ffb0f4087fd0c98b.txt');
@@ -96,14 +100,8 @@ describe('年度报告', { timeout: 400_000 }, () => {
       await withFailureScreenshot(session, 'report-clerk-edit', async () => {
         reportId = await openTownshipReport(session, CLERK);
         assert.equal(await statusOf(page), '起草');
-        await page
-          .getByTestId('due-submit')
-          .getByText(`${YEAR + 1}-02-28`)
-          .waitFor();
-        await page
-          .getByTestId('due-publish')
-          .getByText(`${YEAR + 1}-03-31`)
-          .waitFor();
+        await page.getByTestId('due-submit').getByText(DUE.submit).waitFor();
+        await page.getByTestId('due-publish').getByText(DUE.publish).waitFor();
 
         const section = page.getByTestId('section-achievements');
         const text = section.getByLabel('主要举措和成效 第1段正文');
@@ -324,7 +322,10 @@ describe('年度报告', { timeout: 400_000 }, () => {
         await page.getByTestId('dash-overdue').waitFor();
         await page.getByTestId('dash-warnings').waitFor();
         const excel = page.getByRole('link', { name: /导出 Excel/ });
-        assert.match((await excel.getAttribute('href')) ?? '', /export\.xlsx\?.*from=2024-01-01/);
+        assert.match(
+          (await excel.getAttribute('href')) ?? '',
+          new RegExp(`export\\.xlsx\\?.*from=${YEAR}-01-01`),
+        );
         await page.mouse.move(0, 0);
         await page.waitForTimeout(300);
         await page.screenshot({ path: outputPath('dashboard.png'), fullPage: true });
@@ -386,7 +387,7 @@ describe('年度报告', { timeout: 400_000 }, () => {
         const bad = page.locator('mark[data-status="bad"]').filter({ hasText: '99.9%' });
         await bad.first().waitFor();
         assert.ok((await page.locator('mark[data-status="unchecked"]').count()) > 0, 'grey marks');
-        // Compared with the township's 2024 ledger.
+        // Compared with the township's ledger for that year.
         await page.getByTestId('check-ledger').getByText('台账为').first().waitFor();
         await page.screenshot({ path: outputPath('report-check.png'), fullPage: true });
       });

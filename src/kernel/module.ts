@@ -48,7 +48,7 @@ export interface ModuleManifest {
   /** The module's paragraphs for the annual report, from its figures. */
   report?: (figures: ReadonlyMap<string, { value: number | null }>) => ReportParagraph[];
   /** Demo data, built through the module's own services. */
-  seedDemo?: (tx: Tx, opts: { seed: number; countyCode: string }) => Promise<void>;
+  seedDemo?: (tx: Tx, opts: import('./demo/window.js').DemoOptions) => Promise<void>;
 }
 
 /** The window an indicator is computed over: an org subtree and a period of dates (inclusive). */

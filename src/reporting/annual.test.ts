@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoCounty } from '../demo.js';
 import { rows } from '../kernel/db/client.js';
 import { DEMO_COUNTY } from '../kernel/demo/seed.js';
+import { DEMO_2024 } from '../kernel/demo/window.js';
 import type { KernelContext } from '../kernel/module.js';
 import { modules } from '../modules.js';
 import { call, quickSession, type Session, testApp, testContext } from '../test/kernel.js';
@@ -32,7 +33,7 @@ describe('the annual report, from the ledgers', () => {
 
   beforeAll(async () => {
     ctx = await testContext();
-    await ctx.database.db.transaction((tx) => seedDemoCounty(tx, 2024));
+    await ctx.database.db.transaction((tx) => seedDemoCounty(tx, 2024, DEMO_2024));
     [township] = (await rows<{ code: string; name: string }>(
       ctx.database.db,
       sql`SELECT code, name FROM kernel_org WHERE level = 'township' ORDER BY sort, code LIMIT 1`,

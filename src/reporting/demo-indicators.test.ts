@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../kernel/db/client.js';
 import { DEMO_COUNTY, seedDemo } from '../kernel/demo/seed.js';
+import { DEMO_2024 } from '../kernel/demo/window.js';
 import type { KernelContext } from '../kernel/module.js';
 import { demoChecks as disclosureChecks } from '../modules/disclosure/demo-check.js';
 import { demoChecks as learningChecks } from '../modules/learning/demo-check.js';
@@ -20,7 +21,7 @@ describe('indicators on the demo county equal hand-counted SQL', () => {
   let township: string;
   beforeAll(async () => {
     ctx = await testContext();
-    await ctx.database.db.transaction((tx) => seedDemo(tx, 2024, modules));
+    await ctx.database.db.transaction((tx) => seedDemo(tx, 2024, modules, DEMO_2024));
     [{ code: township }] = (await rows<{ code: string }>(
       ctx.database.db,
       sql`SELECT code FROM kernel_org WHERE level = 'township' ORDER BY code LIMIT 1 OFFSET 4`,

@@ -34,7 +34,7 @@ function demoNarratives(name: string, year: number): Narratives {
   };
 }
 
-/** A 2024 report draft for the county and every township, with the narrative parts written. */
+/** A report draft for `year` for the county and every township, with the narrative parts written. */
 export async function seedReportDrafts(tx: Tx, countyCode: string, year = 2024): Promise<void> {
   const list = await tx
     .select({ code: orgs.code, name: orgs.name })

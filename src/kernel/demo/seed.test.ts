@@ -7,6 +7,7 @@ import { grants, orgs } from '../db/schema.js';
 import type { KernelContext } from '../module.js';
 import { levelOf } from '../orgs/codes.js';
 import { buildDemoOrgs, seedDemo } from './seed.js';
+import { DEMO_2024 } from './window.js';
 
 describe('demo county', () => {
   it('is deterministic for a seed, and differs across seeds', () => {
@@ -28,7 +29,7 @@ describe('demo county', () => {
     let ctx: KernelContext;
     beforeAll(async () => {
       ctx = await testContext();
-      await ctx.database.db.transaction((tx) => seedDemo(tx, 2024, []));
+      await ctx.database.db.transaction((tx) => seedDemo(tx, 2024, [], DEMO_2024));
     }, 120_000);
 
     it('holds users for every role and an intact audit chain', async () => {

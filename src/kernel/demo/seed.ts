@@ -6,6 +6,7 @@ import { users } from '../db/schema.js';
 import type { ModuleManifest } from '../module.js';
 import { createOrgs, type NewOrg } from '../orgs/service.js';
 import { type Rng, rng } from './random.js';
+import { type DemoWindow, demoWindow } from './window.js';
 
 export const DEMO_PASSWORD = 'Fazhi@2024';
 export const DEMO_COUNTY = { code: '510626000000', name: '安和县' };
@@ -107,7 +108,12 @@ export function buildDemoOrgs(seed: number): { list: NewOrg[]; shape: DemoOrgs }
 }
 
 /** The demo county: orgs, one account per role and place, then each module's demo ledgers. */
-export async function seedDemo(tx: Tx, seed: number, modules: ModuleManifest[]): Promise<DemoOrgs> {
+export async function seedDemo(
+  tx: Tx,
+  seed: number,
+  modules: ModuleManifest[],
+  window: DemoWindow = demoWindow(),
+): Promise<DemoOrgs> {
   const { list, shape } = buildDemoOrgs(seed);
   await createOrgs(tx, list);
   const r = rng(seed + 1);
@@ -168,7 +174,7 @@ export async function seedDemo(tx: Tx, seed: number, modules: ModuleManifest[]):
     });
   }
   for (const a of accounts) await createUser(tx, a);
-  for (const m of modules) if (m.seedDemo) await m.seedDemo(tx, { seed, countyCode: shape.county });
+  for (const m of modules) if (m.seedDemo) await m.seedDemo(tx, { seed, countyCode: shape.county, window });
   return shape;
 }
 

@@ -5,9 +5,9 @@ import type { Tx } from '../../kernel/db/client.js';
 import { orgs, users } from '../../kernel/db/schema.js';
 import { rng } from '../../kernel/demo/random.js';
 import { personName, phoneNumber } from '../../kernel/demo/seed.js';
+import { at, type DemoOptions, daysFrom } from '../../kernel/demo/window.js';
 import { type ActivityRow, checkActivities, createContract, recordActivities } from './service.js';
 
-const END = '2025-10-31';
 const SYSTEM: Actor = { id: null, name: '演示数据' };
 const FIRMS = ['四川安和律师事务所', '四川德正律师事务所', '四川明理律师事务所', '德阳金信律师事务所'];
 const TOPICS = [
@@ -43,7 +43,9 @@ function months(from: string, to: string): string[] {
  * lawyers covering almost every village, each with a monthly duty roster, consultations and lectures;
  * a few villages uncovered and one adviser idle for a quarter, so the figures are honest.
  */
-export async function seedAdvisers(tx: Tx, opts: { seed: number; countyCode: string }): Promise<void> {
+export async function seedAdvisers(tx: Tx, opts: DemoOptions): Promise<void> {
+  const w = opts.window;
+  const END = w.today;
   const r = rng(opts.seed + 61);
   const townships = await tx
     .select({ code: orgs.code, name: orgs.name })
@@ -62,22 +64,22 @@ export async function seedAdvisers(tx: Tx, opts: { seed: number; countyCode: str
       tx,
       {
         orgCode: t.code,
-        contractNo: `FLGW-2024-${n}`,
+        contractNo: `FLGW-${w.year}-${n}`,
         adviserName: personName(r),
         licenseNo: `1510620${String(r.int(10_000_000, 99_999_999))}`,
         firm,
         firmKind: '律师事务所',
         phone: phoneNumber(r),
         userId: guwen?.id ?? null,
-        startsOn: '2024-01-01',
-        endsOn: '2026-12-31',
+        startsOn: at(w, '2024-01-01'),
+        endsOn: at(w, '2026-12-31'),
         fee: 30_000,
         dutySchedule: '每月第一个工作日在镇政府坐班',
         covers: [t.code],
       },
       SYSTEM,
     );
-    for (const m of months('2024-01-01', END)) {
+    for (const m of months(at(w, '2024-01-01'), END)) {
       rows.push({
         contractId: gov.id,
         orgCode: t.code,
@@ -99,29 +101,29 @@ export async function seedAdvisers(tx: Tx, opts: { seed: number; countyCode: str
     for (let k = 0; k < lawyers; k++) {
       const mine = served.filter((_, i) => i % lawyers === k);
       if (mine.length === 0) continue;
-      const startsOn = r.chance(0.8) ? '2024-01-01' : '2024-07-01';
+      const startsOn = at(w, r.chance(0.8) ? '2024-01-01' : '2024-07-01');
       const c = await createContract(
         tx,
         {
           orgCode: t.code,
-          contractNo: `CJGW-2024-${n}-${k + 1}`,
+          contractNo: `CJGW-${w.year}-${n}-${k + 1}`,
           adviserName: personName(r),
           licenseNo: `1510620${String(r.int(10_000_000, 99_999_999))}`,
           firm: k === 2 ? `${t.name}法律服务所` : r.pick(FIRMS),
           firmKind: k === 2 ? '基层法律服务所' : '律师事务所',
           phone: phoneNumber(r),
           startsOn,
-          endsOn: '2026-12-31',
+          endsOn: at(w, '2026-12-31'),
           fee: 2_000 * mine.length,
           dutySchedule: '每月到村(社区)坐班不少于2天',
           covers: mine,
         },
         SYSTEM,
       );
-      // One lawyer in the county does nothing in 2025 Q2: the 聘而不用 list shows it.
+      // One lawyer in the county does nothing in the second year's Q2: the 聘而不用 list shows it.
       const idleQuarter = idx === 2 && k === 0;
       for (const m of months(startsOn, END)) {
-        if (idleQuarter && m >= '2025-04' && m <= '2025-06') continue;
+        if (idleQuarter && m >= `${w.year + 1}-04` && m <= `${w.year + 1}-06`) continue;
         for (const v of mine) {
           const day = workdayIn(m, r.int(2, 12));
           rows.push({

@@ -6,10 +6,10 @@ import type { Tx } from '../../kernel/db/client.js';
 import { orgs, users } from '../../kernel/db/schema.js';
 import { type Rng, rng } from '../../kernel/demo/random.js';
 import { personName } from '../../kernel/demo/seed.js';
+import { at, type DemoOptions, daysFrom } from '../../kernel/demo/window.js';
 import { CATEGORIES, SANZHONG, type StepName } from './model.js';
 import { addCatalogueItem, catalogueStep, createCatalogue, createDecision, runStep } from './service.js';
 
-const END = '2025-10-31';
 const SYSTEM: Actor = { id: null, name: '演示数据' };
 
 const MATTERS: [string, (typeof CATEGORIES)[number]][] = [
@@ -37,10 +37,11 @@ async function actorOf(tx: Tx, username: string): Promise<Actor> {
 }
 
 /**
- * Each township's 年度决策事项目录 (2024, 2025), one or two major decisions a year through all five
+ * Each township's 年度决策事项目录 (both years of the demo window), one or two major decisions a year through all five
  * procedures with public comments answered, and a handful of 三重一大 matters.
  */
-export async function seedDecisions(tx: Tx, opts: { seed: number; countyCode: string }): Promise<void> {
+export async function seedDecisions(tx: Tx, opts: DemoOptions): Promise<void> {
+  const w = opts.window;
   const r = rng(opts.seed + 71);
   const townships = await tx
     .select({ code: orgs.code, name: orgs.name })
@@ -52,7 +53,7 @@ export async function seedDecisions(tx: Tx, opts: { seed: number; countyCode: st
     const clerk = await actorOf(tx, `zhen${n}.jingban`);
     const adviser = await actorOf(tx, `zhen${n}.guwen`);
     const leader = await actorOf(tx, `zhen${n}.lingdao`);
-    for (const year of [2024, 2025]) {
+    for (const year of [w.year, w.year + 1]) {
       const cat = await createCatalogue(
         tx,
         { orgCode: t.code, year, title: `${t.name}${year}年度重大行政决策事项目录` },
@@ -70,12 +71,12 @@ export async function seedDecisions(tx: Tx, opts: { seed: number; countyCode: st
             sponsorUnit: r.pick(['党政办', '经济发展办', '社会事务办']),
           },
           clerk,
-          END,
+          w.today,
         );
         itemIds.push(item.id);
       }
-      await catalogueStep(tx, cat.id, 'approve', `${year}-02-2${r.int(0, 8)}`, leader, END);
-      await catalogueStep(tx, cat.id, 'publish', `${year}-03-0${r.int(1, 9)}`, clerk, END);
+      await catalogueStep(tx, cat.id, 'approve', `${year}-02-2${r.int(0, 8)}`, leader, w.today);
+      await catalogueStep(tx, cat.id, 'publish', `${year}-03-0${r.int(1, 9)}`, clerk, w.today);
       for (const [k, [title, category]] of picks.entries()) {
         const launchedOn = `${year}-03-${String(r.int(10, 28)).padStart(2, '0')}`;
         const d = await createDecision(
@@ -93,14 +94,14 @@ export async function seedDecisions(tx: Tx, opts: { seed: number; countyCode: st
             stabilityRisk: r.chance(0.6),
           },
           clerk,
-          END,
+          w.today,
         );
-        await walk(tx, r, d.id, launchedOn, { clerk, adviser, leader });
+        await walk(tx, r, d.id, launchedOn, { clerk, adviser, leader }, w.today);
       }
       // 三重一大: matters decided collectively by the Party and government meeting.
       for (let i = 0, m = r.int(2, 4); i < m; i++) {
         const on = addDays(`${year}-01-15`, r.int(0, 300));
-        if (on > END) continue;
+        if (on > w.today) continue;
         const matter = r.pick(SANZHONG);
         const subject: Record<(typeof SANZHONG)[number], string[]> = {
           重大事项决策: ['集镇环境综合整治实施方案', '村级集体经济发展扶持方案'],
@@ -120,7 +121,7 @@ export async function seedDecisions(tx: Tx, opts: { seed: number; countyCode: st
             launchedOn: on,
           },
           clerk,
-          END,
+          w.today,
         );
         await runStep(
           tx,
@@ -135,7 +136,7 @@ export async function seedDecisions(tx: Tx, opts: { seed: number; countyCode: st
             decisionText: '同意按方案执行。',
           } as never,
           leader,
-          END,
+          w.today,
         );
       }
     }
@@ -148,12 +149,13 @@ async function walk(
   id: number,
   launchedOn: string,
   who: { clerk: Actor; adviser: Actor; leader: Actor },
+  end: string,
 ): Promise<void> {
-  const step = (name: StepName, input: Record<string, unknown>, actor: Actor, today = END) =>
+  const step = (name: StepName, input: Record<string, unknown>, actor: Actor, today = end) =>
     runStep(tx, id, name, input as never, actor, today);
   const opensOn = addDays(launchedOn, r.int(10, 30));
   const closesOn = addDays(opensOn, 29); // 30 days counting both ends
-  if (closesOn >= END) return;
+  if (closesOn >= end) return;
   await step('consult', { opensOn, closesOn }, who.clerk, opensOn);
   const c = await consultationOf(tx, 'decisions', 'decision', String(id));
   const ids: number[] = [];
@@ -208,7 +210,7 @@ async function walk(
   d = addWorkdays(d, r.int(3, 7)).due;
   await step('legalReview', { on: d, result: '合法', opinion: '决策权限、程序、内容合法。' }, who.adviser);
   d = addDays(d, r.int(2, 10));
-  if (d > END) return;
+  if (d > end) return;
   await step(
     'collective',
     {
@@ -224,7 +226,7 @@ async function walk(
     who.leader,
   );
   d = addDays(d, r.int(1, 7));
-  if (d > END) return;
+  if (d > end) return;
   await step(
     'publish',
     {

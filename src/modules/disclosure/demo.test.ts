@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../kernel/db/client.js';
 import { DEMO_COUNTY, seedDemo } from '../../kernel/demo/seed.js';
+import { DEMO_2024 } from '../../kernel/demo/window.js';
 import type { KernelContext } from '../../kernel/module.js';
 import { computeFigures } from '../../reporting/indicators.js';
 import { addUser, call, quickSession, testApp, testContext } from '../../test/kernel.js';
@@ -27,7 +28,7 @@ describe('disclosure demo: indicators equal hand-counted SQL', () => {
         seconds = (Date.now() - t0) / 1000;
       },
     };
-    await ctx.database.db.transaction((tx) => seedDemo(tx, 2024, [timed]));
+    await ctx.database.db.transaction((tx) => seedDemo(tx, 2024, [timed], DEMO_2024));
     [{ code: township }] = (await rows<{ code: string }>(
       ctx.database.db,
       sql`SELECT code FROM kernel_org WHERE level = 'township' ORDER BY code LIMIT 1 OFFSET 3`,

@@ -6,6 +6,7 @@ import { orgs } from '../../kernel/db/schema.js';
 import { type OpenDeadline, recordDeadlines } from '../../kernel/deadlines.js';
 import { type Rng, rng } from '../../kernel/demo/random.js';
 import { personName, phoneNumber } from '../../kernel/demo/seed.js';
+import { at, type DemoOptions, daysFrom } from '../../kernel/demo/window.js';
 import { ABANDONED_REASON, ANSWER_REASONS, type AnswerType, MODULE } from './model.js';
 import {
   PUBLISH_BASIS,
@@ -19,7 +20,6 @@ import {
 import { disclosureItems, disclosureRequests } from './schema.js';
 import { indexNumbers, requestNumbers, trackingCode } from './service.js';
 
-const END = '2025-10-31'; // "today" of the demo
 const SYSTEM: Actor = { id: null, name: '演示数据' };
 
 const TITLES: Record<string, string[]> = {
@@ -107,7 +107,9 @@ async function insertChunks<T>(
  * still unpublished past due) and a handful of 依申请 requests each, with 补正, 第三方, one extension and a
  * few late answers, so the rates are honest.
  */
-export async function seedDisclosure(tx: Tx, opts: { seed: number; countyCode: string }): Promise<void> {
+export async function seedDisclosure(tx: Tx, opts: DemoOptions): Promise<void> {
+  const w = opts.window;
+  const END = w.today;
   const r = rng(opts.seed + 77);
   const townships = await tx
     .select({ code: orgs.code, name: orgs.name })
@@ -120,10 +122,10 @@ export async function seedDisclosure(tx: Tx, opts: { seed: number; countyCode: s
   const requests: (typeof disclosureRequests.$inferInsert)[] = [];
   for (const t of townships) {
     for (const [year, to] of [
-      ['2024', '2024-12-31'],
-      ['2025', END],
+      [String(w.year), `${w.year}-12-31`],
+      [String(w.year + 1), END],
     ] as const) {
-      const n = year === '2024' ? r.int(25, 45) : r.int(20, 38);
+      const n = year === String(w.year) ? r.int(25, 45) : r.int(20, 38);
       const formed = Array.from({ length: n }, () => workdayNear(dayIn(r, `${year}-01-02`, to)))
         .filter((d) => d <= END)
         .sort();

@@ -4,6 +4,7 @@ import type { Tx } from '../../kernel/db/client.js';
 import { orgs } from '../../kernel/db/schema.js';
 import { rng } from '../../kernel/demo/random.js';
 import { personName, phoneNumber } from '../../kernel/demo/seed.js';
+import { at, type DemoOptions, daysFrom } from '../../kernel/demo/window.js';
 import { exportRows } from '../../kernel/xlsx/export.js';
 import { importDisputes } from './import.js';
 import { CATEGORIES, DISPUTE_LEDGER, SOURCES } from './model.js';
@@ -25,10 +26,11 @@ const SUMMARIES: Record<string, string[]> = {
 };
 
 /**
- * One realistic year (2024) and part of 2025 per village, written as the township ledgers a county
+ * One realistic year and most of the next per village, written as the township ledgers a county
  * would bring in, and imported through the same import path a clerk uses.
  */
-export async function seedDisputes(tx: Tx, opts: { seed: number; countyCode: string }): Promise<void> {
+export async function seedDisputes(tx: Tx, opts: DemoOptions): Promise<void> {
+  const w = opts.window;
   const r = rng(opts.seed + 11);
   const townships = await tx
     .select({ code: orgs.code, name: orgs.name })
@@ -37,7 +39,9 @@ export async function seedDisputes(tx: Tx, opts: { seed: number; countyCode: str
     .orderBy(orgs.code);
   const catWeights = [12, 16, 14, 9, 5, 8, 9, 8, 6, 2, 4, 3, 4];
   const pickCategory = () => r.weighted(CATEGORIES, catWeights);
-  const end = '2025-10-31';
+  const end = w.today;
+  const start = at(w, '2024-01-02');
+  const span = daysFrom(start, end);
   for (const t of townships) {
     const villages = await tx
       .select({ code: orgs.code, name: orgs.name })
@@ -48,7 +52,7 @@ export async function seedDisputes(tx: Tx, opts: { seed: number; countyCode: str
     for (const v of villages.filter((x) => x.code.length === 12)) {
       const n = r.int(6, 16);
       for (let i = 0; i < n; i++) {
-        const receivedOn = addDays('2024-01-02', r.int(0, 668));
+        const receivedOn = addDays(start, r.int(0, span));
         if (receivedOn > end) continue;
         const category = pickCategory();
         const age = (Date.parse(`${end}T00:00:00Z`) - Date.parse(`${receivedOn}T00:00:00Z`)) / 86_400_000;

@@ -5,6 +5,7 @@ import type { Tx } from '../../kernel/db/client.js';
 import { orgs, users } from '../../kernel/db/schema.js';
 import { type Rng, rng } from '../../kernel/demo/random.js';
 import { personName, phoneNumber } from '../../kernel/demo/seed.js';
+import { at, DEMO_2024, type DemoOptions, daysFrom } from '../../kernel/demo/window.js';
 import { idCardCheckChar, usccCheckChar } from '../../kernel/validate.js';
 import { createItem, createOfficer, createTarget } from './catalogue.js';
 import { demoCatalogue } from './demo-catalogue.js';
@@ -15,7 +16,11 @@ import type { StepName } from './rules.js';
 import { enforcementCases, enforcementItems, enforcementOfficers } from './schema.js';
 import { createCase, runStep } from './service.js';
 
-const END = '2025-10-31';
+/**
+ * The demo's "today": the end of the window being seeded. Set first thing by `seedEnforcement`; the case
+ * flows below read it rather than carrying the window through every helper.
+ */
+let END = DEMO_2024.today;
 const SYSTEM: Actor = { id: null, name: '演示数据' };
 
 function idCard(r: Rng, region: string): string {
@@ -49,7 +54,11 @@ const SHOPS = [
 ];
 
 /** Demo 行政执法: the county catalogue, officers, cases through every step, 公示, 双随机 and 案卷评查. */
-export async function seedEnforcement(tx: Tx, opts: { seed: number; countyCode: string }): Promise<void> {
+export async function seedEnforcement(tx: Tx, opts: DemoOptions): Promise<void> {
+  const w = opts.window;
+  END = w.today;
+  const firstFiled = at(w, '2024-01-03');
+  const filedSpan = daysFrom(firstFiled, at(w, '2025-10-04'));
   const r = rng(opts.seed + 41);
   const county = opts.countyCode;
   for (const item of demoCatalogue()) {
@@ -64,7 +73,7 @@ export async function seedEnforcement(tx: Tx, opts: { seed: number; countyCode: 
         office: item.office,
         delegated: item.delegated,
         discretion: item.discretion ?? [],
-        effectiveFrom: '2023-01-01',
+        effectiveFrom: at(w, '2023-01-01'),
       },
       SYSTEM,
     );
@@ -86,7 +95,7 @@ export async function seedEnforcement(tx: Tx, opts: { seed: number; countyCode: 
     tx,
     {
       orgCode: county,
-      name: '行政处罚案卷评查标准(2024版)',
+      name: `行政处罚案卷评查标准(${w.year}版)`,
       passScore: 80,
       items: [
         { key: 'subject', label: '执法主体合法、执法人员持证', points: 10 },
@@ -114,7 +123,7 @@ export async function seedEnforcement(tx: Tx, opts: { seed: number; countyCode: 
     const officerIds: number[] = [];
     const nOfficers = r.int(6, 9);
     for (let i = 0; i < nOfficers; i++) {
-      // Most certificates valid through 2027; one expired mid-2025, one about to expire, one never certified.
+      // Most certificates valid for years; one expired mid second year, one about to expire, one never certified.
       const kind =
         i === nOfficers - 1 ? 'none' : i === nOfficers - 2 ? 'expired' : i === 0 ? 'expiring' : 'valid';
       const name = personName(r);
@@ -131,15 +140,15 @@ export async function seedEnforcement(tx: Tx, opts: { seed: number; countyCode: 
               : `51062${String(idx + 1).padStart(2, '0')}${String(20230 + i).padStart(6, '0')}`,
           issuer: kind === 'none' ? null : '四川省人民政府',
           areas: kind === 'none' ? null : '城乡建设、市容环境、农业农村、应急管理',
-          validFrom: kind === 'none' ? null : '2023-03-01',
+          validFrom: kind === 'none' ? null : at(w, '2023-03-01'),
           validTo:
             kind === 'none'
               ? null
               : kind === 'expired'
-                ? '2025-06-30'
+                ? at(w, '2025-06-30')
                 : kind === 'expiring'
-                  ? '2026-12-31'
-                  : '2028-02-28',
+                  ? at(w, '2026-12-31')
+                  : at(w, '2028-02-28'),
         },
         SYSTEM,
       );
@@ -169,7 +178,7 @@ export async function seedEnforcement(tx: Tx, opts: { seed: number; countyCode: 
     }
 
     for (let i = 0, m = r.int(10, 24); i < m; i++) {
-      const filedOn = addDays('2024-01-03', r.int(0, 640));
+      const filedOn = addDays(firstFiled, r.int(0, filedSpan));
       const onDuty = activeOn(filedOn);
       if (onDuty.length < 2) continue;
       const pair = pickTwo(r, onDuty);
@@ -236,7 +245,7 @@ export async function seedEnforcement(tx: Tx, opts: { seed: number; countyCode: 
     }
 
     // 双随机一公开: one plan per half-year, drawn from the 名录库 and the certified officers.
-    for (const plannedOn of ['2024-04-15', '2024-10-15', '2025-04-15', '2025-10-20']) {
+    for (const plannedOn of ['2024-04-15', '2024-10-15', '2025-04-15', '2025-10-20'].map((d) => at(w, d))) {
       const insp = await createInspection(
         tx,
         {
@@ -259,7 +268,7 @@ export async function seedEnforcement(tx: Tx, opts: { seed: number; countyCode: 
         clerk,
         END,
       );
-      if (plannedOn > '2025-10-01') continue; // the latest plan is drawn, not yet carried out
+      if (plannedOn > at(w, '2025-10-01')) continue; // the latest plan is drawn, not yet carried out
       for (const targetId of drawn.drawnTargets ?? []) {
         await recordResult(
           tx,
@@ -278,13 +287,13 @@ export async function seedEnforcement(tx: Tx, opts: { seed: number; countyCode: 
     void targets;
   }
 
-  // 案卷评查: the county reviews about a third of the closed 2024 files.
+  // 案卷评查: the county reviews about a third of the files closed by mid second year.
   for (const caseId of closed) {
     const [c] = await tx
       .select({ closedOn: enforcementCases.closedOn })
       .from(enforcementCases)
       .where(eq(enforcementCases.id, caseId));
-    if (!c?.closedOn || c.closedOn > '2025-06-30' || !r.chance(0.35)) continue;
+    if (!c?.closedOn || c.closedOn > at(w, '2025-06-30') || !r.chance(0.35)) continue;
     const weak = r.chance(0.12);
     await reviewCase(
       tx,

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../kernel/db/schema.js';
 import { seedDemo } from '../../kernel/demo/seed.js';
+import { DEMO_2024 } from '../../kernel/demo/window.js';
 import type { KernelContext } from '../../kernel/module.js';
 import { modules } from '../../modules.js';
 import { renderTemplate } from '../../reporting/annual.js';
@@ -20,7 +21,7 @@ describe('learning demo: indicators equal hand-counted SQL', () => {
 
   beforeAll(async () => {
     ctx = await testContext();
-    const shape = await ctx.database.db.transaction((tx) => seedDemo(tx, 2024, [learningModule]));
+    const shape = await ctx.database.db.transaction((tx) => seedDemo(tx, 2024, [learningModule], DEMO_2024));
     township = shape.townships[0]!.code;
     app = await testApp(ctx);
   }, 120_000);

@@ -5,6 +5,7 @@ import { rows as sqlRows, type Tx } from '../../kernel/db/client.js';
 import { orgs } from '../../kernel/db/schema.js';
 import { type Rng, rng } from '../../kernel/demo/random.js';
 import { personName } from '../../kernel/demo/seed.js';
+import { at, type DemoOptions, daysFrom } from '../../kernel/demo/window.js';
 import { idCardCheckChar } from '../../kernel/validate.js';
 import type { SessionKind } from './model.js';
 import { learningExamEntries, learningReports } from './schema.js';
@@ -18,9 +19,7 @@ import {
   type TrainingRow,
 } from './service.js';
 
-const END = '2025-10-31';
 const SYSTEM: Actor = { id: null, name: '演示数据' };
-const YEARS = [2024, 2025] as const;
 
 const THEMES = [
   '习近平法治思想',
@@ -82,9 +81,9 @@ function postsOf(name: string) {
   };
 }
 
-const months = (year: number) =>
+const monthsUpTo = (year: number, end: string) =>
   Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`).filter(
-    (m) => `${m}-01` <= END,
+    (m) => `${m}-01` <= end,
   );
 
 function lawsOf(r: Rng): string {
@@ -105,7 +104,11 @@ function idCard(r: Rng): string {
  * 会前学法 (30 odd), 专题讲座, a yearly 学法考试 with its roster (a few absent or failed on purpose), the
  * county's 执法资格考试, officers' training (some under 60 学时) and leaders' 述法. Bulk inserts.
  */
-export async function seedLearning(tx: Tx, opts: { seed: number; countyCode: string }): Promise<void> {
+export async function seedLearning(tx: Tx, opts: DemoOptions): Promise<void> {
+  const w = opts.window;
+  const END = w.today;
+  const YEARS = [w.year, w.year + 1] as const;
+  const months = (year: number) => monthsUpTo(year, END);
   const r = rng(opts.seed + 71);
   const county = opts.countyCode;
   const townships = await tx
@@ -206,7 +209,7 @@ export async function seedLearning(tx: Tx, opts: { seed: number; countyCode: str
           year: y,
           kind: '年度学法考试',
           name: `${y}年度国家工作人员学法考试`,
-          heldOn: y === 2024 ? '2024-11-29' : '2025-09-30',
+          heldOn: y === w.year ? at(w, '2024-11-29') : at(w, '2025-09-30'),
           passScore: 60,
           goodScore: 80,
           excellentScore: 90,
@@ -246,7 +249,9 @@ export async function seedLearning(tx: Tx, opts: { seed: number; countyCode: str
           makeupScore: score !== null && score < 60 && r.chance(0.6) ? r.int(60, 85) : null,
           // A few never opened the platform (参学率 below 100%).
           studyHours: status === '已参考' || r.chance(0.3) ? r.int(20, 60) : 0,
-          sittedOn: sat ? addDays(y === 2024 ? '2024-11-29' : '2025-09-30', -r.int(0, 20)) : null,
+          sittedOn: sat
+            ? addDays(y === w.year ? at(w, '2024-11-29') : at(w, '2025-09-30'), -r.int(0, 20))
+            : null,
           source: 'demo',
         });
       }
@@ -263,7 +268,7 @@ export async function seedLearning(tx: Tx, opts: { seed: number; countyCode: str
         year: y,
         kind: '执法资格考试',
         name: `${countyOrg?.name ?? ''}${y}年行政执法资格考试`,
-        heldOn: `${y}-05-${y === 2024 ? '18' : '17'}`,
+        heldOn: `${y}-05-${y === w.year ? '18' : '17'}`,
         passScore: 60,
         goodScore: 80,
         excellentScore: 90,
@@ -307,8 +312,8 @@ export async function seedLearning(tx: Tx, opts: { seed: number; countyCode: str
   const trainings: TrainingRow[] = [];
   for (const [i, p] of people.entries()) {
     for (const y of YEARS) {
-      // Most reach 60 学时 in 2024; about one in six falls short; 2025 is still under way.
-      const target = i % 6 === 5 ? r.int(24, 48) : y === 2024 ? r.int(60, 84) : r.int(30, 70);
+      // Most reach 60 学时 in the first year; about one in six falls short; the second is still under way.
+      const target = i % 6 === 5 ? r.int(24, 48) : y === w.year ? r.int(60, 84) : r.int(30, 70);
       let total = 0;
       let month = 2;
       while (total < target && month <= 12) {
@@ -335,10 +340,10 @@ export async function seedLearning(tx: Tx, opts: { seed: number; countyCode: str
   // --- 述法: 党委书记 and 镇长 at the year-end 述职述法 (January of the next year), some 专题述法.
   const reports: (typeof learningReports.$inferInsert)[] = [];
   for (const [idx, t] of townships.entries()) {
-    for (const year of [2023, 2024]) {
+    for (const year of [w.year - 1, w.year]) {
       const posts = postsOf(t.name);
       for (const post of [posts.secretary, posts.head]) {
-        if (idx % 7 === 6 && post === posts.head && year === 2024) continue; // one missing on purpose
+        if (idx % 7 === 6 && post === posts.head && year === w.year) continue; // one missing on purpose
         reports.push({
           orgCode: t.code,
           year,
@@ -354,10 +359,10 @@ export async function seedLearning(tx: Tx, opts: { seed: number; countyCode: str
     if (r.chance(0.5))
       reports.push({
         orgCode: t.code,
-        year: 2025,
+        year: w.year + 1,
         leaderName: personName(r),
         post: postsOf(t.name).deputy,
-        reportedOn: workdayIn('2025-07', r.int(5, 25)),
+        reportedOn: workdayIn(`${w.year + 1}-07`, r.int(5, 25)),
         occasion: '专题述法',
         summary: '上半年法治政府建设工作情况',
         evaluation: '较好',

@@ -5,6 +5,7 @@ import type { Tx } from '../../kernel/db/client.js';
 import { orgs } from '../../kernel/db/schema.js';
 import { type Rng, rng } from '../../kernel/demo/random.js';
 import { personName, phoneNumber } from '../../kernel/demo/seed.js';
+import { at, type DemoOptions, daysFrom } from '../../kernel/demo/window.js';
 import { ACT_KINDS, type DECISION_TYPES, type JUDGMENT_TYPES, suggestProcedure } from './model.js';
 import {
   insertLawsuits,
@@ -14,8 +15,6 @@ import {
   type NewReconsideration,
 } from './service.js';
 
-const START = '2024-01-01';
-const END = '2025-10-31';
 const SYSTEM: Actor = { id: null, name: '演示数据' };
 
 const ACTS: Record<(typeof ACT_KINDS)[number], { act: string; amount?: number }[]> = {
@@ -100,11 +99,14 @@ function doneBy(r: Rng, start: string, due: string, lateChance: number): string 
 }
 
 /**
- * 复议/应诉 in the demo county: a handful of cases per township over 2024–2025 (seed 004: a district had 8
+ * 复议/应诉 in the demo county: a handful of cases per township over the demo window (seed 004: a district had 8
  * lawsuits in half a year), mostly upheld, some corrected or lost, a few replies late and a few hearings
  * where the head did not appear, so the rates are not all 100%.
  */
-export async function seedLitigation(tx: Tx, opts: { seed: number; countyCode: string }): Promise<void> {
+export async function seedLitigation(tx: Tx, opts: DemoOptions): Promise<void> {
+  const w = opts.window;
+  const START = at(w, '2024-01-01');
+  const END = w.today;
   const r = rng(opts.seed + 73);
   const [county] = await tx.select({ name: orgs.name }).from(orgs).where(eq(orgs.code, opts.countyCode));
   const countyName = county?.name ?? '安和县';

@@ -4,10 +4,10 @@ import { addDays, addWorkdays } from '../../kernel/calendar.js';
 import type { Tx } from '../../kernel/db/client.js';
 import { orgs, users } from '../../kernel/db/schema.js';
 import { type Rng, rng } from '../../kernel/demo/random.js';
+import { at, type DemoOptions, daysFrom } from '../../kernel/demo/window.js';
 import type { StepName } from './model.js';
 import { createDocument, reviewFiling, runStep } from './service.js';
 
-const END = '2025-10-31';
 const SYSTEM: Actor = { id: null, name: '演示数据' };
 
 const TITLES = [
@@ -37,8 +37,11 @@ async function actorOf(tx: Tx, username: string): Promise<Actor> {
  * A few 规范性文件 per township a year, each through 审核 → 审议 → 统一登记编号 → 公布 → 备案; most filed
  * within the window and passed by the county, a few late or corrected, the newest still in draft.
  */
-export async function seedNormdocs(tx: Tx, opts: { seed: number; countyCode: string }): Promise<void> {
+export async function seedNormdocs(tx: Tx, opts: DemoOptions): Promise<void> {
+  const w = opts.window;
   const r = rng(opts.seed + 53);
+  const first = at(w, '2024-01-08');
+  const span = daysFrom(first, at(w, '2025-09-19'));
   const county = await actorOf(tx, 'xian.jiandu');
   const townships = await tx
     .select({ code: orgs.code })
@@ -53,7 +56,7 @@ export async function seedNormdocs(tx: Tx, opts: { seed: number; countyCode: str
     const count = r.int(2, 4);
     const titles = [...TITLES].sort(() => r.next() - 0.5).slice(0, count);
     for (const title of titles) {
-      const draftedOn = addDays('2024-01-08', r.int(0, 620));
+      const draftedOn = addDays(first, r.int(0, span));
       const d = await createDocument(
         tx,
         {
@@ -65,9 +68,9 @@ export async function seedNormdocs(tx: Tx, opts: { seed: number; countyCode: str
           draftedOn,
         },
         clerk,
-        END,
+        w.today,
       );
-      await walk(tx, r, d.id, draftedOn, { clerk, admin, adviser, county });
+      await walk(tx, r, d.id, draftedOn, { clerk, admin, adviser, county }, w.today);
     }
   }
 }
@@ -78,14 +81,15 @@ async function walk(
   id: number,
   draftedOn: string,
   who: { clerk: Actor; admin: Actor; adviser: Actor; county: Actor },
+  end: string,
 ): Promise<void> {
   const step = (name: StepName, input: Record<string, unknown>, actor: Actor) =>
-    runStep(tx, id, name, input as never, actor, END);
+    runStep(tx, id, name, input as never, actor, end);
   let d = addDays(draftedOn, r.int(3, 20));
-  if (d > END) return;
+  if (d > end) return;
   await step('submitReview', { on: d }, who.clerk);
   d = addWorkdays(d, r.int(2, 5)).due;
-  if (d > END) return;
+  if (d > end) return;
   await step(
     'legalReview',
     {
@@ -96,20 +100,20 @@ async function walk(
     who.adviser,
   );
   d = addDays(d, r.int(3, 15));
-  if (d > END) return;
+  if (d > end) return;
   await step('deliberate', { on: d, meeting: '镇(街道)党政联席会议', result: '通过' }, who.admin);
   d = addDays(d, r.int(1, 5));
-  if (d > END) return;
+  if (d > end) return;
   await step('register', { on: d }, who.admin);
   d = addDays(d, r.int(0, 3));
-  if (d > END) return;
+  if (d > end) return;
   await step('publish', { on: d, medium: r.pick(['政府网站', '公告栏']) }, who.admin);
   // Most are filed within the 30 days; a few late, a few not yet.
   const filedOn = r.chance(0.85) ? addDays(d, r.int(3, 25)) : addDays(d, r.int(35, 60));
-  if (filedOn > END || r.chance(0.05)) return;
+  if (filedOn > end || r.chance(0.05)) return;
   await step('file', { on: filedOn }, who.clerk);
   const reviewedOn = addDays(filedOn, r.int(5, 28));
-  if (reviewedOn > END) return;
+  if (reviewedOn > end) return;
   const ok = r.chance(0.9);
   await reviewFiling(
     tx,
@@ -121,6 +125,6 @@ async function walk(
     },
     who.county,
     () => true,
-    END,
+    end,
   );
 }

@@ -4,6 +4,7 @@ import type { Tx } from '../../kernel/db/client.js';
 import { orgs } from '../../kernel/db/schema.js';
 import { rng } from '../../kernel/demo/random.js';
 import { personName, phoneNumber } from '../../kernel/demo/seed.js';
+import { at, type DemoOptions, daysFrom } from '../../kernel/demo/window.js';
 import { exportRows } from '../../kernel/xlsx/export.js';
 import { importPetitions } from './import.js';
 import { CATEGORIES, CHANNELS, OPINIONS, PETITION_LEDGER } from './model.js';
@@ -20,10 +21,13 @@ const SUBJECTS: Record<string, string[]> = {
   ],
 };
 
-/** 2024 and most of 2025: a few hundred 信访 per county, imported as the townships' ledgers. */
-export async function seedPetitions(tx: Tx, opts: { seed: number; countyCode: string }): Promise<void> {
+/** The demo window (a year and most of the next): a few hundred 信访 per county, imported as the townships' ledgers. */
+export async function seedPetitions(tx: Tx, opts: DemoOptions): Promise<void> {
+  const w = opts.window;
   const r = rng(opts.seed + 23);
-  const end = '2025-10-31';
+  const end = w.today;
+  const start = at(w, '2024-01-02');
+  const span = daysFrom(start, end);
   const townships = await tx
     .select({ code: orgs.code, name: orgs.name })
     .from(orgs)
@@ -39,7 +43,7 @@ export async function seedPetitions(tx: Tx, opts: { seed: number; countyCode: st
     const rows: Record<string, unknown>[] = [];
     const n = r.int(18, 40);
     for (let i = 0; i < n; i++) {
-      const receivedOn = addDays('2024-01-02', r.int(0, 668));
+      const receivedOn = addDays(start, r.int(0, span));
       const channel = r.weighted(CHANNELS, [14, 6, 18, 1, 22, 6]);
       const category = r.weighted(CATEGORIES, [2, 3, 10]);
       const repeat = r.chance(0.08);

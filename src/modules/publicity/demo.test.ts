@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../kernel/db/schema.js';
 import { seedDemo } from '../../kernel/demo/seed.js';
+import { DEMO_2024 } from '../../kernel/demo/window.js';
 import type { KernelContext } from '../../kernel/module.js';
 import { computeFigures } from '../../reporting/indicators.js';
 import { call, quickSession, testApp, testContext } from '../../test/kernel.js';
@@ -15,7 +16,7 @@ describe('publicity demo: indicators equal hand-counted SQL', () => {
 
   beforeAll(async () => {
     ctx = await testContext();
-    const shape = await ctx.database.db.transaction((tx) => seedDemo(tx, 2024, [publicityModule]));
+    const shape = await ctx.database.db.transaction((tx) => seedDemo(tx, 2024, [publicityModule], DEMO_2024));
     township = shape.townships[4]!.code;
   });
 

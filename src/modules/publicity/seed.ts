@@ -4,11 +4,11 @@ import { addDays } from '../../kernel/calendar.js';
 import type { Tx } from '../../kernel/db/client.js';
 import { orgs } from '../../kernel/db/schema.js';
 import { type Rng, rng } from '../../kernel/demo/random.js';
+import { at, type DemoOptions, daysFrom } from '../../kernel/demo/window.js';
 import { DEMO_VILLAGE, type Form, type VenueType } from './model.js';
 import { publicityDuties, publicitySites } from './schema.js';
 import { type ActivityRow, recordActivities } from './service.js';
 
-const END = '2025-10-31';
 const SYSTEM: Actor = { id: null, name: '演示数据' };
 
 /** The demo offices (K01…K05) and the laws each must publicise under 谁执法谁普法. */
@@ -113,7 +113,10 @@ function sizes(r: Rng, form: Form, venue: VenueType): { reach: number; materials
  * 12·4 and 6·26), a 谁执法谁普法 list of its five offices with planned activities (some units fall behind),
  * and its 法治宣传阵地 (宣传栏, 法治广场 …) with one or two 民主法治示范村.
  */
-export async function seedPublicity(tx: Tx, opts: { seed: number; countyCode: string }): Promise<void> {
+export async function seedPublicity(tx: Tx, opts: DemoOptions): Promise<void> {
+  const w = opts.window;
+  const END = w.today;
+  const YEARS = [w.year, w.year + 1];
   const r = rng(opts.seed + 71);
   const townships = await tx
     .select({ code: orgs.code, name: orgs.name })
@@ -134,9 +137,9 @@ export async function seedPublicity(tx: Tx, opts: { seed: number; countyCode: st
     ).map((o) => o.code),
   );
 
-  // 谁执法谁普法: every existing office of every township, 2024 and 2025.
+  // 谁执法谁普法: every existing office of every township, both years.
   const dutyValues = townships.flatMap((t) =>
-    [2024, 2025].flatMap((year) =>
+    YEARS.flatMap((year) =>
       UNITS.filter((u) => officeCodes.has(`${t.code}${u.k}`)).map((u) => ({
         orgCode: `${t.code}${u.k}`,
         year,
@@ -157,9 +160,9 @@ export async function seedPublicity(tx: Tx, opts: { seed: number; countyCode: st
   const rows: ActivityRow[] = [];
   for (const t of townships) {
     const mine = villages.filter((v) => v.parent === t.code);
-    for (const year of [2024, 2025]) {
-      const last = year === 2025 ? END : `${year}-12-31`;
-      const span = year === 2025 ? 303 : 365;
+    for (const year of YEARS) {
+      const last = year === w.year + 1 ? END : `${year}-12-31`;
+      const span = daysFrom(`${year}-01-02`, last) + 1;
       const count = Math.round(r.int(46, 62) * (span / 365));
       const tDuties = duties.filter((d) => d.year === year && d.orgCode.startsWith(t.code));
       for (let i = 0; i < count; i++) {
@@ -173,7 +176,7 @@ export async function seedPublicity(tx: Tx, opts: { seed: number; countyCode: st
           heldOn = addDays(`${year}-01-02`, r.int(0, span - 3));
           theme = r.pick(Object.keys(TITLES));
         }
-        // A key date after the demo's "today" (宪法宣传周 2025): an ordinary day and theme instead.
+        // A key date after the demo's "today" (the second year's 宪法宣传周): an ordinary day and theme instead.
         if (heldOn > last) {
           heldOn = addDays(`${year}-01-02`, r.int(0, span - 3));
           theme = r.pick(Object.keys(TITLES).filter((k) => k !== '宪法宣传'));
@@ -232,7 +235,7 @@ export async function seedPublicity(tx: Tx, opts: { seed: number; countyCode: st
           orgCode: v.code,
           kind,
           name: `${v.name}${kind}`,
-          builtOn: addDays('2023-06-01', r.int(0, 800)),
+          builtOn: addDays(at(w, '2023-06-01'), r.int(0, 800)),
         });
       }
     }
